@@ -1,0 +1,16 @@
+// ESLint flat config: recommended JavaScript and TypeScript rules over src/, test/ and examples/.
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+
+export default tseslint.config(
+  { ignores: ['node_modules/', '.data/', '.tap/', 'coverage/', 'artifacts/', 'drizzle/', 'openapi/', 'sdk/', '**/generated/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-control-regex': 'off'
+    }
+  }
+)

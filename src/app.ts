@@ -1,0 +1,48 @@
+/** buildApp(config): registers plugins, then routes, explicitly. It never listens; server.ts does. */
+import { readFileSync } from 'node:fs'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { Config } from './config.ts'
+import type { DatabaseHandle } from './db/client.ts'
+import database from './plugins/database.ts'
+import httpCaching from './plugins/http-caching.ts'
+import openapi from './plugins/openapi.ts'
+import problems from './plugins/problems.ts'
+import actorRoutes from './routes/actors/routes.ts'
+import incidentRoutes from './routes/incidents/routes.ts'
+import provinceRoutes from './routes/provinces/routes.ts'
+import sourceRoutes from './routes/sources/routes.ts'
+import statementRoutes from './routes/statements/routes.ts'
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+
+export interface BuildOptions {
+  /** The open database; absent only when building the app to write its OpenAPI document. */
+  database?: DatabaseHandle
+  /** Close the database when the app closes (default true). */
+  closeDatabase?: boolean
+}
+
+export async function buildApp (config: Pick<Config, 'logLevel' | 'corsOrigins'>, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: true } },
+    return503OnClosing: true,
+    requestTimeout: 30_000
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  await app.register(problems)
+  if (options.database) await app.register(database, { handle: options.database, closeOnShutdown: options.closeDatabase ?? true })
+  await app.register(httpCaching, { corsOrigins: config.corsOrigins })
+  await app.register(openapi, { version: pkg.version })
+
+  await app.register(incidentRoutes)
+  await app.register(actorRoutes)
+  await app.register(statementRoutes)
+  await app.register(sourceRoutes)
+  await app.register(provinceRoutes)
+
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'))
+
+  return app
+}

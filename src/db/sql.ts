@@ -1,0 +1,18 @@
+/** Small SQL helpers shared by the query functions. */
+import { ilike, or, type SQL } from 'drizzle-orm'
+import type { PgColumn } from 'drizzle-orm/pg-core'
+
+/** Escapes LIKE wildcards so user text matches literally. */
+export function likePattern (text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}
+
+/** Case-insensitive substring match over several columns. */
+export function containsText (text: string, columns: PgColumn[]): SQL {
+  const pattern = likePattern(text)
+  return or(...columns.map((c) => ilike(c, pattern))) as SQL
+}
+
+export function toTimestamp (value: Date): string {
+  return value.toISOString()
+}

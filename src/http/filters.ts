@@ -1,0 +1,24 @@
+/** Checks and conversions of list filters that a JSON schema alone cannot express. */
+import { findProvince } from '../domain/provinces.ts'
+import { invalidParameter } from './problem.ts'
+
+/** A start after the end is a mistake to report, not an empty list. */
+export function checkDateRange (query: { start_date?: string, end_date?: string }): void {
+  if (query.start_date && query.end_date && query.start_date > query.end_date) {
+    throw invalidParameter('start_date', `(${query.start_date}) must not be after end_date (${query.end_date})`)
+  }
+}
+
+/** `Nangarhar,af-kab` -> ['AF-NAN', 'AF-KAB']; an unknown province is a 400 that names it. */
+export function parseProvinces (value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined
+  const codes = new Set<string>()
+  for (const part of value.split(',')) {
+    if (part.trim() === '') continue
+    const province = findProvince(part)
+    if (!province) throw invalidParameter('province', `"${part.trim()}" is not a province of Afghanistan; use an ISO 3166-2:AF code or a name from /v1/provinces`)
+    codes.add(province.code)
+  }
+  if (codes.size === 0) throw invalidParameter('province', 'must name at least one province')
+  return [...codes]
+}

@@ -1,0 +1,42 @@
+/** The OpenAPI document's static parts: info, servers and tags. Paths and components come from the routes. */
+
+export const apiDescription = `An open, queryable record of political violence in Afghanistan since August 2021:
+**incidents** (attacks and armed clashes), the **actors** involved (armed groups, governments, organisations,
+media outlets, people), their **statements** (claims of responsibility, denials, condemnations, attributions) and
+the **sources** (reports) that carry each figure, claim and quote.
+
+## Coverage
+The dataset starts from five curated news articles published between September 2021 and December 2022 and covers
+attacks in Kabul, Nangarhar, Kandahar, Kunduz, Samangan and Herat provinces from August 2021 to December 2022. It
+grows as sources are curated. Every incident keeps each source's own date and casualty figures
+(\`GET /v1/incidents/{id}\` \`reports\`), so conflicting accounts stay visible; the incident's own \`killed\` and
+\`wounded\` are \`{ best, low, high }\` reconciled from them. \`null\` always means unknown; \`0\` is a known zero.
+Dates carry a \`date_precision\` (\`day\`, \`week\`, \`month\`, \`year\`); an imprecise date is the first day of its span.
+
+## Citing
+Cite the dataset as: *Afghanistan Political Violence API, version 1, accessed YYYY-MM-DD*, with the ids of the
+records you use, and cite the underlying report (\`sources\`) for every figure or quote.
+
+## Pagination
+Lists use keyset pagination: \`limit\` (default 50, max 500) and an opaque \`cursor\`. Responses are
+\`{ "data": [...], "next_cursor": "..." | null }\` with a \`Link: <...>; rel="next"\` header. Orderings are stable
+(incidents: newest \`occurred_on\` first, then id descending), so walking every page sees every row exactly once.
+
+## Filters
+Every filter combines with every other (AND). \`province\` takes ISO 3166-2:AF codes or English names
+(\`AF-NAN\`, \`Nangarhar\`, \`Ningarhar\`), comma-separated for OR. Actor filters (\`claimed_by\`, \`attributed_to\`,
+\`actor\`, \`speaker\`) take an actor id or slug. Unknown parameters, malformed values, an unknown province or actor,
+and \`start_date\` after \`end_date\` are \`400\` errors, never silently ignored.
+
+## Errors
+Errors are RFC 9457 problem details (\`application/problem+json\`) with \`type\`, \`title\`, \`status\`, \`detail\`,
+\`instance\`, a stable \`code\` (\`invalid_parameter\`, \`not_found\`, \`internal_error\`) and, for validation failures,
+\`errors: [{ in, name, message }]\`.`
+
+export const tags = [
+  { name: 'incidents', description: 'Attacks and armed clashes: where, when, casualties as best/low/high, who claimed or was blamed, and each source\'s own account.' },
+  { name: 'actors', description: 'Armed groups, governments and ministries, parties, organisations, media outlets and people, with slugs, aliases and parent organisations.' },
+  { name: 'statements', description: 'What actors said: claims of responsibility, denials, condemnations, attributions, assessments and pledges, each with the reports that carry it.' },
+  { name: 'sources', description: 'The reports behind the data, with their citation chains ("according to Anadolu Agency").' },
+  { name: 'provinces', description: 'Reference list of the 34 provinces (ISO 3166-2:AF).' }
+]

@@ -1,0 +1,24 @@
+/** HTTP niceties for clients: CORS, ETag with 304, Cache-Control on reads, compression. */
+import compress from '@fastify/compress'
+import cors from '@fastify/cors'
+import etag from '@fastify/etag'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+
+export default fp(async function httpCaching (app: FastifyInstance, options: { corsOrigins: string[] }) {
+  await app.register(cors, {
+    origin: options.corsOrigins.includes('*') ? '*' : options.corsOrigins,
+    methods: ['GET', 'HEAD', 'OPTIONS'],
+    exposedHeaders: ['Link', 'ETag', 'Deprecation', 'Sunset'],
+    maxAge: 86_400
+  })
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] })
+  await app.register(etag)
+  app.addHook('onSend', async (request, reply) => {
+    if (reply.getHeader('cache-control') !== undefined) return
+    const ok = reply.statusCode === 200 || reply.statusCode === 304
+    reply.header('cache-control', (request.method === 'GET' || request.method === 'HEAD') && ok
+      ? 'public, max-age=60, must-revalidate'
+      : 'no-store')
+  })
+}, { name: 'http-caching' })

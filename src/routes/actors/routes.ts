@@ -1,0 +1,81 @@
+/** Actor endpoints: list, item by id or slug, and the actor's statements and incidents. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { checkDateRange } from '../../http/filters.ts'
+import { setNextLink } from '../../http/pagination.ts'
+import { ref } from '../../schemas/common.ts'
+import { Actor, ActorIdParams, ActorList, ActorListQuery } from '../../schemas/actors.ts'
+import { IncidentList, NestedIncidentQuery } from '../../schemas/incidents.ts'
+import { NestedStatementQuery, StatementList } from '../../schemas/statements.ts'
+import { toIncidentQuery } from '../incidents/filters.ts'
+import { listIncidents } from '../incidents/queries.ts'
+import { itemErrors, json, listErrors } from '../responses.ts'
+import { listStatements } from '../statements/queries.ts'
+import { getActor, listActors, requireActorId } from './queries.ts'
+
+const actorRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/v1/actors', {
+    schema: {
+      operationId: 'listActors',
+      summary: 'List actors',
+      description: 'Armed groups, governments and ministries, parties, organisations, media outlets and people, ordered by slug. Filter by `q` (name, slug or alias) and `kind`.',
+      tags: ['actors'],
+      querystring: ActorListQuery,
+      response: { 200: json(ref(ActorList), 'A page of actors.'), ...listErrors }
+    }
+  }, async (request, reply) => {
+    const page = await listActors(app.db, request.query)
+    setNextLink(request, reply, page.next_cursor)
+    return page
+  })
+
+  app.get('/v1/actors/:id', {
+    schema: {
+      operationId: 'getActor',
+      summary: 'Get an actor',
+      description: 'One actor by id or slug (`iskp`, `taliban`, `zabihullah-mujahid`).',
+      tags: ['actors'],
+      params: ActorIdParams,
+      querystring: Type.Object({}, { additionalProperties: false }),
+      response: { 200: json(ref(Actor), 'The actor.'), ...itemErrors }
+    }
+  }, async (request) => getActor(app.db, request.params.id))
+
+  app.get('/v1/actors/:id/statements', {
+    schema: {
+      operationId: 'listActorStatements',
+      summary: 'List an actor\'s statements',
+      description: 'Statements the actor made or that were made on its behalf (a spokesman speaking for the Taliban counts for both), newest first. Takes the statement filters.',
+      tags: ['actors', 'statements'],
+      params: ActorIdParams,
+      querystring: NestedStatementQuery,
+      response: { 200: json(ref(StatementList), 'A page of statements.'), ...itemErrors }
+    }
+  }, async (request, reply) => {
+    checkDateRange(request.query)
+    const actorId = await requireActorId(app.db, request.params.id)
+    const page = await listStatements(app.db, { ...request.query, actorId })
+    setNextLink(request, reply, page.next_cursor)
+    return page
+  })
+
+  app.get('/v1/actors/:id/incidents', {
+    schema: {
+      operationId: 'listActorIncidents',
+      summary: 'List an actor\'s incidents',
+      description: 'Incidents linked to the actor in any role: claimed, attributed, suspected or denied, or as speaker of a statement about them. Newest first; takes the incident filters.',
+      tags: ['actors', 'incidents'],
+      params: ActorIdParams,
+      querystring: NestedIncidentQuery,
+      response: { 200: json(ref(IncidentList), 'A page of incidents.'), ...itemErrors }
+    }
+  }, async (request, reply) => {
+    const actorId = await requireActorId(app.db, request.params.id)
+    const query = await toIncidentQuery(app.db, request.query)
+    const page = await listIncidents(app.db, { ...query, actorId })
+    setNextLink(request, reply, page.next_cursor)
+    return page
+  })
+}
+
+export default actorRoutes

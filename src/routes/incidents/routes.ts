@@ -1,0 +1,61 @@
+/** Incident endpoints: the filtered list, one incident with its sources and statements, its statements. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { checkDateRange } from '../../http/filters.ts'
+import { setNextLink } from '../../http/pagination.ts'
+import { ref } from '../../schemas/common.ts'
+import { IncidentDetail, IncidentIdParams, IncidentList, IncidentListQuery } from '../../schemas/incidents.ts'
+import { NestedStatementQuery, StatementList } from '../../schemas/statements.ts'
+import { itemErrors, json, listErrors } from '../responses.ts'
+import { listStatements } from '../statements/queries.ts'
+import { toIncidentQuery } from './filters.ts'
+import { getIncident, listIncidents, requireIncident } from './queries.ts'
+
+const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/v1/incidents', {
+    schema: {
+      operationId: 'listIncidents',
+      summary: 'List incidents',
+      description: 'Attacks and armed clashes, newest `occurred_on` first, then by id descending. Filters combine with AND: `province` (codes or names, comma-separated for OR), `start_date`/`end_date` (inclusive, on `occurred_on`), `claimed_by` (claims only), `attributed_to` (claims or attributions by others), `actor` (any role), `type`, `q`.',
+      tags: ['incidents'],
+      querystring: IncidentListQuery,
+      response: { 200: json(ref(IncidentList), 'A page of incidents.'), ...listErrors }
+    }
+  }, async (request, reply) => {
+    const page = await listIncidents(app.db, await toIncidentQuery(app.db, request.query))
+    setNextLink(request, reply, page.next_cursor)
+    return page
+  })
+
+  app.get('/v1/incidents/:id', {
+    schema: {
+      operationId: 'getIncident',
+      summary: 'Get an incident',
+      description: 'One incident with each source\'s own account (date and figures, conflicts kept) and the statements about it.',
+      tags: ['incidents'],
+      params: IncidentIdParams,
+      querystring: Type.Object({}, { additionalProperties: false }),
+      response: { 200: json(ref(IncidentDetail), 'The incident.'), ...itemErrors }
+    }
+  }, async (request) => getIncident(app.db, request.params.id))
+
+  app.get('/v1/incidents/:id/statements', {
+    schema: {
+      operationId: 'listIncidentStatements',
+      summary: 'List statements about an incident',
+      description: 'Claims, denials, condemnations and other statements about the incident, newest first. Takes the statement filters.',
+      tags: ['incidents', 'statements'],
+      params: IncidentIdParams,
+      querystring: NestedStatementQuery,
+      response: { 200: json(ref(StatementList), 'A page of statements.'), ...itemErrors }
+    }
+  }, async (request, reply) => {
+    checkDateRange(request.query)
+    await requireIncident(app.db, request.params.id)
+    const page = await listStatements(app.db, { ...request.query, incidentId: request.params.id })
+    setNextLink(request, reply, page.next_cursor)
+    return page
+  })
+}
+
+export default incidentRoutes

@@ -1,0 +1,62 @@
+/** Source endpoints: the filtered list, one source with its citation chain, and the incidents it reports. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { checkDateRange } from '../../http/filters.ts'
+import { setNextLink } from '../../http/pagination.ts'
+import { ref } from '../../schemas/common.ts'
+import { IncidentList, NestedIncidentQuery } from '../../schemas/incidents.ts'
+import { Source, SourceIdParams, SourceList, SourceListQuery } from '../../schemas/sources.ts'
+import { toIncidentQuery } from '../incidents/filters.ts'
+import { listIncidents } from '../incidents/queries.ts'
+import { itemErrors, json, listErrors } from '../responses.ts'
+import { getSource, listSources, requireSource } from './queries.ts'
+
+const sourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/v1/sources', {
+    schema: {
+      operationId: 'listSources',
+      summary: 'List sources',
+      description: 'The reports behind every figure, claim and quote, newest `published_on` first (unknown dates last), then by id descending. Filter by `publisher`, `kind`, `start_date`/`end_date` (on `published_on`) and `q`.',
+      tags: ['sources'],
+      querystring: SourceListQuery,
+      response: { 200: json(ref(SourceList), 'A page of sources.'), ...listErrors }
+    }
+  }, async (request, reply) => {
+    checkDateRange(request.query)
+    const page = await listSources(app.db, request.query)
+    setNextLink(request, reply, page.next_cursor)
+    return page
+  })
+
+  app.get('/v1/sources/:id', {
+    schema: {
+      operationId: 'getSource',
+      summary: 'Get a source',
+      description: 'One report with the reports it cites and those that cite it.',
+      tags: ['sources'],
+      params: SourceIdParams,
+      querystring: Type.Object({}, { additionalProperties: false }),
+      response: { 200: json(ref(Source), 'The source.'), ...itemErrors }
+    }
+  }, async (request) => getSource(app.db, request.params.id))
+
+  app.get('/v1/sources/:id/incidents', {
+    schema: {
+      operationId: 'listSourceIncidents',
+      summary: 'List the incidents a source reports',
+      description: 'Incidents this report gives an account of, newest first. Takes the incident filters.',
+      tags: ['sources', 'incidents'],
+      params: SourceIdParams,
+      querystring: NestedIncidentQuery,
+      response: { 200: json(ref(IncidentList), 'A page of incidents.'), ...itemErrors }
+    }
+  }, async (request, reply) => {
+    await requireSource(app.db, request.params.id)
+    const query = await toIncidentQuery(app.db, request.query)
+    const page = await listIncidents(app.db, { ...query, sourceId: request.params.id })
+    setNextLink(request, reply, page.next_cursor)
+    return page
+  })
+}
+
+export default sourceRoutes

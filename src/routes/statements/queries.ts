@@ -1,0 +1,126 @@
+/** Statement queries: the filtered list, one statement, and the hydration of incident ids and sources. */
+import { aliasedTable, and, asc, desc, eq, exists, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm'
+import type { Static } from '@sinclair/typebox'
+import type { Database } from '../../db/client.ts'
+import { actors, statementIncidents, statements, statementSources, sources } from '../../db/schema.ts'
+import { containsText, toTimestamp } from '../../db/sql.ts'
+import { dateKey, decodeCursor, encodeCursor, textKey } from '../../http/cursor.ts'
+import { toPage } from '../../http/pagination.ts'
+import { notFound } from '../../http/problem.ts'
+import type { Statement, StatementFilters } from '../../schemas/statements.ts'
+import { sourceRefColumns, type SourceRefRow } from '../sources/refs.ts'
+import type { TObject } from '@sinclair/typebox'
+
+type StatementView = Static<typeof Statement>
+type CommonFilters = Static<TObject<typeof StatementFilters>>
+
+export interface StatementQuery extends CommonFilters {
+  speakerId?: string
+  /** Speaker or on behalf of. */
+  actorId?: string
+  incidentId?: string
+}
+
+const speakers = aliasedTable(actors, 'speaker')
+const principals = aliasedTable(actors, 'principal')
+
+const statementColumns = {
+  statement: statements,
+  speaker: { id: speakers.id, slug: speakers.slug, name: speakers.name },
+  principal: { id: principals.id, slug: principals.slug, name: principals.name }
+}
+
+function baseSelect (db: Database) {
+  return db.select(statementColumns).from(statements)
+    .innerJoin(speakers, eq(statements.speakerId, speakers.id))
+    .leftJoin(principals, eq(statements.onBehalfOfId, principals.id))
+}
+
+interface ActorRefRow { id: string, slug: string, name: string }
+interface StatementJoinRow { statement: typeof statements.$inferSelect, speaker: ActorRefRow, principal: ActorRefRow | null }
+
+/** Adds incident ids and sources to statement rows: two queries whatever the number of rows. */
+export async function hydrateStatements (db: Database, rows: StatementJoinRow[]): Promise<StatementView[]> {
+  if (rows.length === 0) return []
+  const ids = rows.map((r) => r.statement.id)
+  const [incidentLinks, sourceLinks] = await Promise.all([
+    db.select({ statementId: statementIncidents.statementId, incidentId: statementIncidents.incidentId })
+      .from(statementIncidents).where(inArray(statementIncidents.statementId, ids))
+      .orderBy(asc(statementIncidents.incidentId)),
+    db.select({ statementId: statementSources.statementId, source: sourceRefColumns })
+      .from(statementSources).innerJoin(sources, eq(statementSources.sourceId, sources.id))
+      .where(inArray(statementSources.statementId, ids))
+      .orderBy(sql`${sources.publishedOn} asc nulls last`, asc(sources.id))
+  ])
+  const incidentsOf = groupBy(incidentLinks, (l) => l.statementId, (l) => l.incidentId)
+  const sourcesOf = groupBy(sourceLinks, (l) => l.statementId, (l) => l.source as SourceRefRow)
+  return rows.map(({ statement: s, speaker, principal }) => ({
+    id: s.id,
+    speaker,
+    on_behalf_of: principal ?? null,
+    said_on: s.saidOn,
+    date_precision: s.datePrecision,
+    kind: s.kind,
+    text: s.text,
+    text_kind: s.textKind,
+    notes: s.notes,
+    incident_ids: incidentsOf.get(s.id) ?? [],
+    sources: sourcesOf.get(s.id) ?? [],
+    created_at: toTimestamp(s.createdAt),
+    updated_at: toTimestamp(s.updatedAt)
+  }))
+}
+
+export function groupBy<T, V> (items: T[], key: (item: T) => string, value: (item: T) => V): Map<string, V[]> {
+  const map = new Map<string, V[]>()
+  for (const item of items) {
+    const k = key(item)
+    const list = map.get(k)
+    if (list) list.push(value(item))
+    else map.set(k, [value(item)])
+  }
+  return map
+}
+
+/** Statements newest `said_on` first, then id descending; keyset-paginated. */
+export async function listStatements (db: Database, query: StatementQuery) {
+  const limit = query.limit ?? 50
+  const conditions: SQL[] = []
+  if (query.speakerId) conditions.push(eq(statements.speakerId, query.speakerId))
+  if (query.actorId) {
+    conditions.push(or(eq(statements.speakerId, query.actorId), eq(statements.onBehalfOfId, query.actorId)) as SQL)
+  }
+  if (query.incidentId) {
+    conditions.push(exists(db.select({ one: sql`1` }).from(statementIncidents).where(and(
+      eq(statementIncidents.statementId, statements.id), eq(statementIncidents.incidentId, query.incidentId)))))
+  }
+  if (query.kind) conditions.push(eq(statements.kind, query.kind))
+  if (query.start_date) conditions.push(gte(statements.saidOn, query.start_date))
+  if (query.end_date) conditions.push(lte(statements.saidOn, query.end_date))
+  if (query.q) conditions.push(containsText(query.q, [statements.text]))
+  if (query.cursor) {
+    const [saidOn, id] = decodeCursor(query.cursor, 'statements', [dateKey, textKey])
+    conditions.push(sql`(${statements.saidOn}, ${statements.id}) < (${saidOn}::date, ${id})`)
+  }
+  const rows: StatementJoinRow[] = await baseSelect(db).where(and(...conditions))
+    .orderBy(desc(statements.saidOn), desc(statements.id))
+    .limit(limit + 1)
+  const page = toPage(rows, limit, (last) => encodeCursor('statements', [last.statement.saidOn, last.statement.id]))
+  return { data: await hydrateStatements(db, page.data), next_cursor: page.next_cursor }
+}
+
+/** Statements about an incident, oldest first (for the incident's own view). */
+export async function statementsAboutIncident (db: Database, incidentId: string): Promise<StatementView[]> {
+  const rows = await baseSelect(db)
+    .where(exists(db.select({ one: sql`1` }).from(statementIncidents).where(and(
+      eq(statementIncidents.statementId, statements.id), eq(statementIncidents.incidentId, incidentId)))))
+    .orderBy(asc(statements.saidOn), asc(statements.id))
+  return hydrateStatements(db, rows)
+}
+
+export async function getStatement (db: Database, id: string): Promise<StatementView> {
+  const rows = await baseSelect(db).where(eq(statements.id, id)).limit(1)
+  if (rows.length === 0) throw notFound('statement', id)
+  const [statement] = await hydrateStatements(db, rows)
+  return statement as StatementView
+}

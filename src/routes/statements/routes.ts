@@ -1,0 +1,44 @@
+/** Statement endpoints: the filtered list and one statement. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { checkDateRange } from '../../http/filters.ts'
+import { setNextLink } from '../../http/pagination.ts'
+import { ref } from '../../schemas/common.ts'
+import { Statement, StatementIdParams, StatementList, StatementListQuery } from '../../schemas/statements.ts'
+import { resolveActorFilters } from '../actors/queries.ts'
+import { itemErrors, json, listErrors } from '../responses.ts'
+import { getStatement, listStatements } from './queries.ts'
+
+const statementRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/v1/statements', {
+    schema: {
+      operationId: 'listStatements',
+      summary: 'List statements',
+      description: 'What actors said: claims of responsibility, denials, condemnations, attributions, assessments, pledges. Newest `said_on` first, then by id descending. Filters combine with AND.',
+      tags: ['statements'],
+      querystring: StatementListQuery,
+      response: { 200: json(ref(StatementList), 'A page of statements.'), ...listErrors }
+    }
+  }, async (request, reply) => {
+    const { speaker, actor, incident, ...rest } = request.query
+    checkDateRange(rest)
+    const actors = await resolveActorFilters(app.db, { speaker, actor })
+    const page = await listStatements(app.db, { ...rest, speakerId: actors.speaker, actorId: actors.actor, incidentId: incident })
+    setNextLink(request, reply, page.next_cursor)
+    return page
+  })
+
+  app.get('/v1/statements/:id', {
+    schema: {
+      operationId: 'getStatement',
+      summary: 'Get a statement',
+      description: 'One statement with its speaker, the incidents it concerns and the sources that report it.',
+      tags: ['statements'],
+      params: StatementIdParams,
+      querystring: Type.Object({}, { additionalProperties: false }),
+      response: { 200: json(ref(Statement), 'The statement.'), ...itemErrors }
+    }
+  }, async (request) => getStatement(app.db, request.params.id))
+}
+
+export default statementRoutes

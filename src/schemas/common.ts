@@ -1,0 +1,78 @@
+/** Building blocks shared by every API schema: refs, nullable values, dates, problems and list envelopes. */
+import { Type, type Static, type TSchema, type SchemaOptions } from '@sinclair/typebox'
+
+/** A `$ref` to a named component that keeps the component's static type. */
+export function ref<T extends TSchema> (schema: T): ReturnType<typeof Type.Unsafe<Static<T>>> {
+  if (!schema.$id) throw new Error('ref() needs a schema with an $id')
+  return Type.Unsafe<Static<T>>(Type.Ref(schema.$id))
+}
+
+/** `null` first: Fastify's Ajv coerces types, and [integer, null] would turn null into 0. */
+export function Nullable<T extends TSchema> (schema: T, options: SchemaOptions = {}) {
+  return Type.Union([Type.Null(), schema], options)
+}
+
+/** Strings from users never carry NUL or other C0 control characters (Postgres text cannot hold NUL). */
+export const noControlChars = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F]*$'
+
+export const IsoDate = (options: SchemaOptions = {}) =>
+  Type.String({ format: 'date', ...options })
+
+export const Timestamp = (description: string) =>
+  Type.String({ format: 'date-time', description, examples: ['2026-11-21T10:00:00.000Z'] })
+
+export const Id = (description: string, example: string) =>
+  Type.String({ minLength: 1, maxLength: 200, pattern: noControlChars, description, examples: [example] })
+
+export const ValidationIssue = Type.Object({
+  in: Type.Union([Type.Literal('query'), Type.Literal('path'), Type.Literal('header'), Type.Literal('body')], {
+    description: 'Where the offending value is.'
+  }),
+  name: Type.String({ description: 'The parameter or property at fault.', examples: ['start_date'] }),
+  message: Type.String({ description: 'What is wrong with it.', examples: ['must be a date (YYYY-MM-DD)'] })
+}, { $id: 'ValidationIssue', description: 'One invalid input.', additionalProperties: false })
+
+export const Problem = Type.Object({
+  type: Type.String({ description: 'A URI reference that identifies the problem type.', examples: ['https://afghanistan-violence.example/problems/invalid-parameter'] }),
+  title: Type.String({ description: 'A short, human-readable summary of the problem type.', examples: ['Invalid request parameters'] }),
+  status: Type.Integer({ description: 'The HTTP status code.', examples: [400] }),
+  detail: Type.String({ description: 'An explanation specific to this occurrence.', examples: ['start_date must not be after end_date'] }),
+  instance: Type.String({ description: 'The request path that produced the problem.', examples: ['/v1/incidents?start_date=2022-01-01&end_date=2021-01-01'] }),
+  code: Type.String({ description: 'A stable, machine-readable error code.', examples: ['invalid_parameter'] }),
+  errors: Type.Optional(Type.Array(ref(ValidationIssue), { description: 'For validation failures: each invalid input.' }))
+}, {
+  $id: 'Problem',
+  title: 'Problem',
+  description: 'An RFC 9457 problem details object, served as application/problem+json.',
+  additionalProperties: false
+})
+export type ProblemBody = Static<typeof Problem>
+
+export const Limit = Type.Integer({
+  minimum: 1, maximum: 500, default: 50, description: 'Page size: how many items to return (1 to 500).', examples: [50]
+})
+export const Cursor = Type.String({
+  minLength: 1,
+  maxLength: 512,
+  pattern: '^[A-Za-z0-9_-]+$',
+  description: 'Opaque cursor from a previous page\'s `next_cursor`; omit for the first page.',
+  examples: ['WyIyMDIxLTExLTA3IiwiaW5jXzIwMjFfMTFfMDdfamFsYWxhYmFkIl0']
+})
+export const NextCursor = Nullable(Type.String(), {
+  description: 'Cursor for the next page, or null on the last page. Also sent in the `Link: <...>; rel="next"` header.'
+})
+
+/** The `{ data, next_cursor }` envelope of a list endpoint. */
+export function Page<T extends TSchema> (item: T, id: string, description: string) {
+  return Type.Object({
+    data: Type.Array(ref(item), { description: 'The items of this page, in the documented order.' }),
+    next_cursor: NextCursor
+  }, { $id: id, description, additionalProperties: false })
+}
+
+export const StartDate = IsoDate({ description: 'Earliest date to include (inclusive), YYYY-MM-DD.', examples: ['2021-09-01'] })
+export const EndDate = IsoDate({ description: 'Latest date to include (inclusive), YYYY-MM-DD.', examples: ['2021-12-31'] })
+
+export const FreeText = (description: string, example: string) => Type.String({
+  minLength: 1, maxLength: 200, pattern: noControlChars, description, examples: [example]
+})

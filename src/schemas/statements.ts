@@ -1,0 +1,52 @@
+/** API schemas for statements: what actors said, with the reports that carry it. */
+import { Type } from '@sinclair/typebox'
+import { statementKinds, statementTextKinds } from '../domain/vocabulary.ts'
+import { Cursor, EndDate, FreeText, Id, Limit, Nullable, Page, StartDate, Timestamp, ref } from './common.ts'
+import { ActorRef, DatePrecision, SourceRef } from './references.ts'
+
+export const StatementKind = Type.Union(statementKinds.map((k) => Type.Literal(k)), {
+  $id: 'StatementKind', description: 'What the statement does.'
+})
+export const StatementTextKind = Type.Union(statementTextKinds.map((k) => Type.Literal(k)), {
+  $id: 'StatementTextKind', description: '`quote`: the speaker\'s words as reported; `paraphrase`: a faithful paraphrase of what was reported.'
+})
+
+export const Statement = Type.Object({
+  id: Type.String({ description: 'Opaque statement id.', examples: ['stm_mujahid_2021_09_21_al_qaeda'] }),
+  speaker: ref(ActorRef),
+  on_behalf_of: Nullable(ref(ActorRef), { description: 'The organisation the speaker spoke for; null when speaking for themself.' }),
+  said_on: Type.String({ format: 'date', description: 'When it was said (first day of the span when imprecise).', examples: ['2021-09-21'] }),
+  date_precision: ref(DatePrecision),
+  kind: ref(StatementKind),
+  text: Type.String({ description: 'The quote, or a faithful paraphrase (see `text_kind`).', examples: ['We do not see anyone in Afghanistan who has anything to do with al Qaeda'] }),
+  text_kind: ref(StatementTextKind),
+  notes: Nullable(Type.String(), { description: 'Curation notes: how the date was resolved, context.' }),
+  incident_ids: Type.Array(Type.String(), { description: 'Ids of the incidents the statement concerns.' }),
+  sources: Type.Array(ref(SourceRef), { description: 'The reports that carry the statement.' }),
+  created_at: Timestamp('When the record was created (RFC 3339, UTC).'),
+  updated_at: Timestamp('When the record last changed (RFC 3339, UTC).')
+}, { $id: 'Statement', description: 'What an actor said: a claim, denial, condemnation, attribution, assessment or pledge.', additionalProperties: false })
+
+export const StatementList = Page(Statement, 'StatementList', 'A page of statements, newest `said_on` first, then by id.')
+
+export const StatementIdParams = Type.Object({
+  id: Id('Statement id.', 'stm_mujahid_2021_09_21_al_qaeda')
+}, { additionalProperties: false })
+
+export const StatementFilters = {
+  kind: Type.Optional(ref(StatementKind)),
+  start_date: Type.Optional(StartDate),
+  end_date: Type.Optional(EndDate),
+  q: Type.Optional(FreeText('Case-insensitive text matched against the statement text.', 'al Qaeda')),
+  limit: Type.Optional(Limit),
+  cursor: Type.Optional(Cursor)
+}
+
+export const StatementListQuery = Type.Object({
+  speaker: Type.Optional(Id('Actor id or slug of the speaker.', 'zabihullah-mujahid')),
+  actor: Type.Optional(Id('Actor id or slug, as speaker or as the organisation spoken for.', 'taliban')),
+  incident: Type.Optional(Id('Incident id: statements about that incident.', 'inc_2021_11_02_kabul_military_hospital')),
+  ...StatementFilters
+}, { additionalProperties: false })
+
+export const NestedStatementQuery = Type.Object(StatementFilters, { additionalProperties: false })
