@@ -117,7 +117,7 @@ export async function walkPages<T = any> (app: FastifyInstance, firstUrl: string
   let url: string | null = firstUrl
   let pages = 0
   while (url !== null) {
-    const { status, body } = await getJson<{ data: T[], next_cursor: string | null }>(app, url)
+    const { status, body }: { status: number, body: { data: T[], next_cursor: string | null } } = await getJson(app, url)
     if (status !== 200) throw new Error(`GET ${url} returned ${status}`)
     items.push(...body.data)
     pages++

@@ -18,7 +18,10 @@ export default fp(async function openapi (app: FastifyInstance, options: { versi
         description: apiDescription,
         license: { name: 'MIT', identifier: 'MIT' }
       },
-      servers: [{ url: 'http://localhost:3000', description: 'Local server (npm start)' }],
+      // Relative: Swagger UI and clients resolve it against wherever the document was fetched from.
+      servers: [{ url: '/', description: 'The server this document is served from' }],
+      // The API is public and read-only: no authentication.
+      security: [],
       tags
     },
     // Components are named by their $id (#/components/schemas/Incident), not def-0.

@@ -9,7 +9,7 @@ import { IncidentList, NestedIncidentQuery } from '../../schemas/incidents.ts'
 import { NestedStatementQuery, StatementList } from '../../schemas/statements.ts'
 import { toIncidentQuery } from '../incidents/filters.ts'
 import { listIncidents } from '../incidents/queries.ts'
-import { itemErrors, json, listErrors } from '../responses.ts'
+import { conditionalHeaders, itemErrors, json, listErrors, page } from '../responses.ts'
 import { listStatements } from '../statements/queries.ts'
 import { getActor, listActors, requireActorId } from './queries.ts'
 
@@ -20,8 +20,9 @@ const actorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'List actors',
       description: 'Armed groups, governments and ministries, parties, organisations, media outlets and people, ordered by slug. Filter by `q` (name, slug or alias) and `kind`.',
       tags: ['actors'],
+      headers: conditionalHeaders,
       querystring: ActorListQuery,
-      response: { 200: json(ref(ActorList), 'A page of actors.'), ...listErrors }
+      response: { 200: page(ref(ActorList), 'A page of actors.'), ...listErrors }
     }
   }, async (request, reply) => {
     const page = await listActors(app.db, request.query)
@@ -36,6 +37,7 @@ const actorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       description: 'One actor by id or slug (`iskp`, `taliban`, `zabihullah-mujahid`).',
       tags: ['actors'],
       params: ActorIdParams,
+      headers: conditionalHeaders,
       querystring: Type.Object({}, { additionalProperties: false }),
       response: { 200: json(ref(Actor), 'The actor.'), ...itemErrors }
     }
@@ -48,8 +50,9 @@ const actorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       description: 'Statements the actor made or that were made on its behalf (a spokesman speaking for the Taliban counts for both), newest first. Takes the statement filters.',
       tags: ['actors', 'statements'],
       params: ActorIdParams,
+      headers: conditionalHeaders,
       querystring: NestedStatementQuery,
-      response: { 200: json(ref(StatementList), 'A page of statements.'), ...itemErrors }
+      response: { 200: page(ref(StatementList), 'A page of statements.'), ...itemErrors }
     }
   }, async (request, reply) => {
     checkDateRange(request.query)
@@ -66,8 +69,9 @@ const actorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       description: 'Incidents linked to the actor in any role: claimed, attributed, suspected or denied, or as speaker of a statement about them. Newest first; takes the incident filters.',
       tags: ['actors', 'incidents'],
       params: ActorIdParams,
+      headers: conditionalHeaders,
       querystring: NestedIncidentQuery,
-      response: { 200: json(ref(IncidentList), 'A page of incidents.'), ...itemErrors }
+      response: { 200: page(ref(IncidentList), 'A page of incidents.'), ...itemErrors }
     }
   }, async (request, reply) => {
     const actorId = await requireActorId(app.db, request.params.id)

@@ -6,7 +6,7 @@ import { setNextLink } from '../../http/pagination.ts'
 import { ref } from '../../schemas/common.ts'
 import { IncidentDetail, IncidentIdParams, IncidentList, IncidentListQuery } from '../../schemas/incidents.ts'
 import { NestedStatementQuery, StatementList } from '../../schemas/statements.ts'
-import { itemErrors, json, listErrors } from '../responses.ts'
+import { conditionalHeaders, itemErrors, json, listErrors, page } from '../responses.ts'
 import { listStatements } from '../statements/queries.ts'
 import { toIncidentQuery } from './filters.ts'
 import { getIncident, listIncidents, requireIncident } from './queries.ts'
@@ -18,8 +18,9 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'List incidents',
       description: 'Attacks and armed clashes, newest `occurred_on` first, then by id descending. Filters combine with AND: `province` (codes or names, comma-separated for OR), `start_date`/`end_date` (inclusive, on `occurred_on`), `claimed_by` (claims only), `attributed_to` (claims or attributions by others), `actor` (any role), `type`, `q`.',
       tags: ['incidents'],
+      headers: conditionalHeaders,
       querystring: IncidentListQuery,
-      response: { 200: json(ref(IncidentList), 'A page of incidents.'), ...listErrors }
+      response: { 200: page(ref(IncidentList), 'A page of incidents.'), ...listErrors }
     }
   }, async (request, reply) => {
     const page = await listIncidents(app.db, await toIncidentQuery(app.db, request.query))
@@ -34,6 +35,7 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       description: 'One incident with each source\'s own account (date and figures, conflicts kept) and the statements about it.',
       tags: ['incidents'],
       params: IncidentIdParams,
+      headers: conditionalHeaders,
       querystring: Type.Object({}, { additionalProperties: false }),
       response: { 200: json(ref(IncidentDetail), 'The incident.'), ...itemErrors }
     }
@@ -46,8 +48,9 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       description: 'Claims, denials, condemnations and other statements about the incident, newest first. Takes the statement filters.',
       tags: ['incidents', 'statements'],
       params: IncidentIdParams,
+      headers: conditionalHeaders,
       querystring: NestedStatementQuery,
-      response: { 200: json(ref(StatementList), 'A page of statements.'), ...itemErrors }
+      response: { 200: page(ref(StatementList), 'A page of statements.'), ...itemErrors }
     }
   }, async (request, reply) => {
     checkDateRange(request.query)

@@ -7,7 +7,7 @@ import { findProvince } from '../../domain/provinces.ts'
 import { notFound } from '../../http/problem.ts'
 import { Id, ref } from '../../schemas/common.ts'
 import { Province, ProvinceList } from '../../schemas/provinces.ts'
-import { itemErrors, json, listErrors } from '../responses.ts'
+import { conditionalHeaders, itemErrors, json, listErrors, page } from '../responses.ts'
 
 const provinceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/v1/provinces', {
@@ -16,6 +16,7 @@ const provinceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'List provinces',
       description: 'The 34 provinces of Afghanistan with their ISO 3166-2:AF codes and the spellings the `province` filter accepts. Ordered by code; always one page.',
       tags: ['provinces'],
+      headers: conditionalHeaders,
       querystring: Type.Object({}, { additionalProperties: false }),
       response: { 200: json(ref(ProvinceList), 'All provinces.'), ...listErrors }
     }
@@ -31,6 +32,7 @@ const provinceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       description: 'One province, by ISO 3166-2:AF code or English name (case-insensitive, common spellings accepted).',
       tags: ['provinces'],
       params: Type.Object({ code: Id('ISO 3166-2:AF code or name.', 'AF-NAN') }, { additionalProperties: false }),
+      headers: conditionalHeaders,
       querystring: Type.Object({}, { additionalProperties: false }),
       response: { 200: json(ref(Province), 'The province.'), ...itemErrors }
     }

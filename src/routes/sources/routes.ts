@@ -8,7 +8,7 @@ import { IncidentList, NestedIncidentQuery } from '../../schemas/incidents.ts'
 import { Source, SourceIdParams, SourceList, SourceListQuery } from '../../schemas/sources.ts'
 import { toIncidentQuery } from '../incidents/filters.ts'
 import { listIncidents } from '../incidents/queries.ts'
-import { itemErrors, json, listErrors } from '../responses.ts'
+import { conditionalHeaders, itemErrors, json, listErrors, page } from '../responses.ts'
 import { getSource, listSources, requireSource } from './queries.ts'
 
 const sourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -18,8 +18,9 @@ const sourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'List sources',
       description: 'The reports behind every figure, claim and quote, newest `published_on` first (unknown dates last), then by id descending. Filter by `publisher`, `kind`, `start_date`/`end_date` (on `published_on`) and `q`.',
       tags: ['sources'],
+      headers: conditionalHeaders,
       querystring: SourceListQuery,
-      response: { 200: json(ref(SourceList), 'A page of sources.'), ...listErrors }
+      response: { 200: page(ref(SourceList), 'A page of sources.'), ...listErrors }
     }
   }, async (request, reply) => {
     checkDateRange(request.query)
@@ -35,6 +36,7 @@ const sourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       description: 'One report with the reports it cites and those that cite it.',
       tags: ['sources'],
       params: SourceIdParams,
+      headers: conditionalHeaders,
       querystring: Type.Object({}, { additionalProperties: false }),
       response: { 200: json(ref(Source), 'The source.'), ...itemErrors }
     }
@@ -47,8 +49,9 @@ const sourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       description: 'Incidents this report gives an account of, newest first. Takes the incident filters.',
       tags: ['sources', 'incidents'],
       params: SourceIdParams,
+      headers: conditionalHeaders,
       querystring: NestedIncidentQuery,
-      response: { 200: json(ref(IncidentList), 'A page of incidents.'), ...itemErrors }
+      response: { 200: page(ref(IncidentList), 'A page of incidents.'), ...itemErrors }
     }
   }, async (request, reply) => {
     await requireSource(app.db, request.params.id)

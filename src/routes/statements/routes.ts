@@ -6,7 +6,7 @@ import { setNextLink } from '../../http/pagination.ts'
 import { ref } from '../../schemas/common.ts'
 import { Statement, StatementIdParams, StatementList, StatementListQuery } from '../../schemas/statements.ts'
 import { resolveActorFilters } from '../actors/queries.ts'
-import { itemErrors, json, listErrors } from '../responses.ts'
+import { conditionalHeaders, itemErrors, json, listErrors, page } from '../responses.ts'
 import { getStatement, listStatements } from './queries.ts'
 
 const statementRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -16,8 +16,9 @@ const statementRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'List statements',
       description: 'What actors said: claims of responsibility, denials, condemnations, attributions, assessments, pledges. Newest `said_on` first, then by id descending. Filters combine with AND.',
       tags: ['statements'],
+      headers: conditionalHeaders,
       querystring: StatementListQuery,
-      response: { 200: json(ref(StatementList), 'A page of statements.'), ...listErrors }
+      response: { 200: page(ref(StatementList), 'A page of statements.'), ...listErrors }
     }
   }, async (request, reply) => {
     const { speaker, actor, incident, ...rest } = request.query
@@ -35,6 +36,7 @@ const statementRoutes: FastifyPluginAsyncTypebox = async (app) => {
       description: 'One statement with its speaker, the incidents it concerns and the sources that report it.',
       tags: ['statements'],
       params: StatementIdParams,
+      headers: conditionalHeaders,
       querystring: Type.Object({}, { additionalProperties: false }),
       response: { 200: json(ref(Statement), 'The statement.'), ...itemErrors }
     }
