@@ -171,7 +171,7 @@ export const actors: ActorRow[] = [
     description: 'US foreign ministry, headed by the Secretary of State (Antony Blinken in article 002).'
   },
   {
-    id: 'act_us_embassy_afghanistan',
+    id: 'act_us_embassy_in_afghanistan',
     slug: 'us-embassy-in-afghanistan',
     name: 'US Embassy in Afghanistan',
     aliases: ['US Embassy Kabul', 'U.S. Embassy in Afghanistan'],
@@ -529,7 +529,7 @@ export const actors: ActorRow[] = [
     name: 'Karen Decker',
     aliases: [],
     kind: 'person',
-    parentId: 'act_us_embassy_afghanistan',
+    parentId: 'act_us_embassy_in_afghanistan',
     description: 'Chargé d’affaires of the US Embassy in Afghanistan (article 004).'
   },
   {

@@ -308,7 +308,8 @@ export const sourceCitations: SourceCitationRow[] = [
   {
     sourceId: SRC_002,
     citedSourceId: SRC_REUTERS,
-    context: 'However, Reuters reported that Taliban commanders are raising the alarm instead.'
+    // The article has no-break spaces around "Reuters"; kept so the context is verbatim.
+    context: 'However,\u00a0Reuters\u00a0reported that Taliban commanders are raising the alarm instead.'
   },
   {
     sourceId: SRC_002,

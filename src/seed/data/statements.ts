@@ -795,7 +795,7 @@ const specs: StatementSpec[] = [
     row: {
       id: 'stm_2022_11_karen_decker_hateful_attack',
       speakerId: 'act_karen_decker',
-      onBehalfOfId: 'act_us_embassy_afghanistan',
+      onBehalfOfId: 'act_us_embassy_in_afghanistan',
       saidOn: '2022-11-30',
       datePrecision: 'week',
       kind: 'condemnation',

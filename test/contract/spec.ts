@@ -1,0 +1,363 @@
+/** Contract-test helpers: the published OpenAPI document, Ajv over its schemas, its operations, requests built from it and responses checked against it. */
+import { readFileSync } from 'node:fs'
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
+import addFormats from 'ajv-formats'
+import type { FastifyInstance } from 'fastify'
+import type { Test } from 'tap'
+
+export type SchemaObject = Record<string, any>
+
+export interface Parameter {
+  name: string
+  in: 'query' | 'path' | 'header' | 'cookie'
+  required?: boolean
+  description?: string
+  schema: SchemaObject
+  example?: unknown
+  examples?: Record<string, { value?: unknown }>
+  /** JSON pointer of this parameter in the document. */
+  pointer: string
+}
+
+export interface ResponseSpec {
+  description: string
+  headers?: Record<string, { schema?: SchemaObject, description?: string }>
+  content?: Record<string, { schema?: SchemaObject }>
+}
+
+export interface Operation {
+  method: string
+  /** Path template, e.g. `/v1/incidents/{id}`. */
+  path: string
+  operationId: string
+  parameters: Parameter[]
+  responses: Record<string, ResponseSpec>
+  /** JSON pointer of the operation object in the document. */
+  pointer: string
+}
+
+export const documentPath = new URL('../../openapi/openapi.json', import.meta.url)
+
+/** The committed OpenAPI document, parsed once per process. */
+export const spec: Record<string, any> = JSON.parse(readFileSync(documentPath, 'utf8'))
+
+const documentId = 'https://contract.test/openapi.json'
+
+/** Ajv (JSON Schema 2020-12) holding the whole document under one `$id`, so `#/components/schemas/X` resolves inside it. */
+export const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true })
+addFormats.default(ajv)
+ajv.addSchema({ ...spec, $id: documentId })
+
+const escapeToken = (token: string) => encodeURIComponent(token.replace(/~/g, '~0').replace(/\//g, '~1'))
+
+/** JSON pointer (as a URI fragment) from path segments. */
+export function pointerOf (...tokens: Array<string | number>): string {
+  return tokens.map((t) => '/' + escapeToken(String(t))).join('')
+}
+
+const validators = new Map<string, ValidateFunction>()
+
+/** A compiled validator for the schema at `pointer` in the document (refs resolve against the document). */
+export function validatorAt (pointer: string): ValidateFunction {
+  let validate = validators.get(pointer)
+  if (!validate) {
+    validate = ajv.compile({ $ref: `${documentId}#${pointer}` })
+    validators.set(pointer, validate)
+  }
+  return validate
+}
+
+/** Resolves a local `$ref` (`#/components/schemas/X`) against the document. */
+export function resolveRef (schema: SchemaObject): SchemaObject {
+  let current = schema
+  for (let hops = 0; typeof current.$ref === 'string' && hops < 10; hops++) {
+    const ref: string = current.$ref
+    if (!ref.startsWith('#/')) throw new Error(`Unsupported $ref ${ref}`)
+    current = ref.slice(2).split('/').reduce<any>((node, token) => node?.[token.replace(/~1/g, '/').replace(/~0/g, '~')], spec)
+    if (current === undefined) throw new Error(`Unresolvable $ref ${ref}`)
+  }
+  return current
+}
+
+/** The JSON type(s) a schema allows, following $ref and anyOf/oneOf. */
+export function schemaTypes (schema: SchemaObject): Set<string> {
+  const s = resolveRef(schema)
+  const types = new Set<string>()
+  if (typeof s.type === 'string') types.add(s.type)
+  if (Array.isArray(s.type)) for (const t of s.type) types.add(t)
+  for (const branch of [...(s.anyOf ?? []), ...(s.oneOf ?? [])]) for (const t of schemaTypes(branch)) types.add(t)
+  return types
+}
+
+/** The closed set of values a schema allows (enum/const, through $ref and anyOf/oneOf), or undefined when open. */
+export function enumValues (schema: SchemaObject): unknown[] | undefined {
+  const s = resolveRef(schema)
+  if (Array.isArray(s.enum)) return s.enum
+  if ('const' in s) return [s.const]
+  const branches = s.anyOf ?? s.oneOf
+  if (!Array.isArray(branches)) return undefined
+  const values: unknown[] = []
+  for (const branch of branches) {
+    const v = enumValues(branch)
+    if (!v) return undefined
+    values.push(...v)
+  }
+  return values
+}
+
+/** Every operation of the document, in document order, with path-level parameters merged in. */
+export function listOperations (): Operation[] {
+  const ops: Operation[] = []
+  for (const [path, item] of Object.entries<any>(spec.paths ?? {})) {
+    for (const method of ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']) {
+      const op = item[method]
+      if (!op) continue
+      const pointer = pointerOf('paths', path, method)
+      const shared: Parameter[] = (item.parameters ?? []).map((p: any, i: number) => ({ ...resolveRef(p), pointer: pointerOf('paths', path, 'parameters', i) }))
+      const own: Parameter[] = (op.parameters ?? []).map((p: any, i: number) => ({ ...resolveRef(p), pointer: `${pointer}${pointerOf('parameters', i)}` }))
+      const parameters = [...shared.filter((s) => !own.some((o) => o.name === s.name && o.in === s.in)), ...own]
+      ops.push({ method: method.toUpperCase(), path, operationId: op.operationId, parameters, responses: op.responses ?? {}, pointer })
+    }
+  }
+  return ops
+}
+
+export const operations = listOperations()
+
+export function operation (operationId: string): Operation {
+  const op = operations.find((o) => o.operationId === operationId)
+  if (!op) throw new Error(`No operation ${operationId} in the document`)
+  return op
+}
+
+export const isListOperation = (op: Operation) => {
+  const ok = op.responses['200']?.content?.['application/json']?.schema
+  if (!ok) return false
+  const body = resolveRef(ok)
+  return body.type === 'object' && body.properties?.data?.type === 'array'
+}
+
+/** The example values documented for a parameter: `example`, `examples`, the schema's examples, enum values, default. */
+export function parameterExamples (param: Parameter): unknown[] {
+  const values: unknown[] = []
+  if (param.example !== undefined) values.push(param.example)
+  for (const e of Object.values(param.examples ?? {})) if (e && 'value' in e) values.push(e.value)
+  const schema = resolveRef(param.schema)
+  if (schema.example !== undefined) values.push(schema.example)
+  if (Array.isArray(schema.examples)) values.push(...schema.examples)
+  values.push(...(enumValues(param.schema) ?? []))
+  if (schema.default !== undefined) values.push(schema.default)
+  return [...new Set(values)]
+}
+
+/**
+ * Would the document accept this raw (as-sent, decoded) parameter value? Query strings are text, so integer
+ * parameters are judged on plain decimal numerals; other numeric spellings (`1e2`, `0x10`, ` 5`) are
+ * ambiguous (undefined): servers may or may not coerce them.
+ */
+export function parameterAccepts (param: Parameter, value: string | string[]): boolean | undefined {
+  const types = schemaTypes(param.schema)
+  if (Array.isArray(value)) {
+    if (types.has('array')) return validatorAt(`${param.pointer}/schema`)(value) as boolean
+    return false
+  }
+  let candidate: unknown = value
+  if (types.has('integer') || types.has('number')) {
+    if (/^-?\d+$/.test(value)) candidate = Number(value)
+    else if (/^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(value) || /^\s*0[xXoObB][0-9a-fA-F]+\s*$/.test(value)) return undefined
+  }
+  return validatorAt(`${param.pointer}/schema`)(candidate) as boolean
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Requests
+
+/** A value put into a URL: text to percent-encode, or `{ raw }` inserted as-is (already percent-encoded). */
+export type UrlValue = string | { raw: string }
+
+export interface RequestSpec {
+  path?: Record<string, UrlValue>
+  query?: Array<[string, UrlValue]>
+  headers?: Record<string, string>
+}
+
+/** encodeURIComponent, tolerating lone surrogates (sent as their UTF-8 replacement). */
+export function encode (value: UrlValue): string {
+  if (typeof value !== 'string') return value.raw
+  try {
+    return encodeURIComponent(value)
+  } catch {
+    return [...Buffer.from(value, 'utf8')].map((b) => '%' + b.toString(16).toUpperCase().padStart(2, '0')).join('')
+  }
+}
+
+export function buildUrl (op: Operation, request: RequestSpec = {}): string {
+  const path = op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+    const value = request.path?.[name]
+    if (value === undefined) throw new Error(`${op.operationId}: no value for path parameter ${name}`)
+    return encode(value)
+  })
+  const query = (request.query ?? []).map(([k, v]) => `${encode(k)}=${encode(v)}`).join('&')
+  return query ? `${path}?${query}` : path
+}
+
+/** A value from a parameter's documented examples, as query-string text. */
+export function exampleText (param: Parameter): string | undefined {
+  const [first] = parameterExamples(param)
+  return first === undefined ? undefined : String(first)
+}
+
+/**
+ * Real path values, read from the live API: for `/v1/<collection>/{name}`, the `name` (or `slug`) of items on
+ * the first page of `/v1/<collection>`, plus the documented example.
+ */
+export async function discoverPathValues (app: FastifyInstance): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>()
+  for (const op of operations) {
+    if (op.method !== 'GET' || op.parameters.some((p) => p.in === 'path') || !isListOperation(op)) continue
+    const res = await inject(app, op.path)
+    if (res.statusCode !== 200) throw new Error(`GET ${op.path} returned ${res.statusCode}; cannot discover ids`)
+    found.set(op.path, (JSON.parse(res.body) as { data: Array<Record<string, unknown>> }).data.map((item) => JSON.stringify(item)))
+  }
+  const values = new Map<string, string[]>()
+  for (const op of operations) {
+    for (const param of op.parameters.filter((p) => p.in === 'path')) {
+      const collection = op.path.slice(0, op.path.indexOf(`/{${param.name}}`))
+      const items = (found.get(collection) ?? []).map((s) => JSON.parse(s) as Record<string, unknown>)
+      const real = items.flatMap((item) => [item[param.name], item.slug]).filter((v): v is string => typeof v === 'string')
+      const examples = parameterExamples(param).map(String)
+      values.set(`${op.operationId}:${param.name}`, [...new Set([...real, ...examples])])
+    }
+  }
+  return values
+}
+
+/** Real values for each path parameter of `op`: the first value of each, or a chosen index. */
+export function pathFor (op: Operation, values: Map<string, string[]>, index = 0): Record<string, string> {
+  const path: Record<string, string> = {}
+  for (const param of op.parameters.filter((p) => p.in === 'path')) {
+    const candidates = values.get(`${op.operationId}:${param.name}`) ?? []
+    const value = candidates[index % Math.max(candidates.length, 1)]
+    if (value === undefined) throw new Error(`${op.operationId}: no real value for path parameter ${param.name}`)
+    path[param.name] = value
+  }
+  return path
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Responses
+
+export interface HttpResponse {
+  statusCode: number
+  headers: Record<string, string | string[] | number | undefined>
+  body: string
+}
+
+export interface Verdict {
+  ok: boolean
+  /** Every way the response disagrees with the document (empty when ok). */
+  errors: string[]
+  /** Ajv's findings on the body, when the body failed its schema. */
+  schemaErrors: ErrorObject[]
+  mediaType: string | null
+  /** The parsed body (undefined when empty or not JSON). */
+  body: any
+}
+
+export function mediaTypeOf (response: HttpResponse): string | null {
+  const raw = response.headers['content-type']
+  const value = Array.isArray(raw) ? raw[0] : raw
+  return value === undefined ? null : String(value).split(';')[0]!.trim().toLowerCase()
+}
+
+/** The response object documented for this status (exact, then `4XX`-style ranges, then `default`). */
+export function documentedResponse (op: Operation, status: number): { key: string, response: ResponseSpec } | undefined {
+  for (const key of [String(status), `${String(status)[0]}XX`, `${String(status)[0]}xx`, 'default']) {
+    const response = op.responses[key]
+    if (response) return { key, response }
+  }
+  return undefined
+}
+
+/**
+ * Checks one response against the document: the status is documented for the operation (and is not a 5xx: the
+ * contract promises none), the Content-Type is a documented media type for that status (no body where none is
+ * documented, e.g. 304), the body parses and validates against the documented schema, and a problem's `status`
+ * equals the HTTP status.
+ */
+export function validateResponse (op: Operation, response: HttpResponse): Verdict {
+  const errors: string[] = []
+  let schemaErrors: ErrorObject[] = []
+  const status = response.statusCode
+  const mediaType = mediaTypeOf(response)
+  let body: any
+  if (status >= 500) errors.push(`server error ${status} (the contract allows no 5xx)`)
+  const documented = documentedResponse(op, status)
+  if (!documented) {
+    errors.push(`status ${status} is not documented for ${op.operationId} (documented: ${Object.keys(op.responses).join(', ')})`)
+  }
+  const content = documented?.response.content
+  if (documented && (!content || Object.keys(content).length === 0)) {
+    if (response.body.length > 0) errors.push(`status ${status} documents no body, got ${response.body.length} bytes`)
+    return { ok: errors.length === 0, errors, schemaErrors, mediaType, body }
+  }
+  if (response.body.length > 0 && mediaType !== null && /[/+]json$/.test(mediaType)) {
+    try {
+      body = JSON.parse(response.body)
+    } catch (err) {
+      errors.push(`body is not JSON (${(err as Error).message})`)
+    }
+  }
+  if (content) {
+    if (mediaType === null || !(mediaType in content)) {
+      errors.push(`content-type ${String(response.headers['content-type'])} is not documented for ${status} (documented: ${Object.keys(content).join(', ')})`)
+    } else if (body !== undefined && content[mediaType]?.schema) {
+      const validate = validatorAt(`${op.pointer}${pointerOf('responses', documented!.key, 'content', mediaType, 'schema')}`)
+      if (!validate(body)) {
+        schemaErrors = validate.errors ?? []
+        errors.push(`body fails the ${status} ${mediaType} schema: ${ajv.errorsText(schemaErrors, { dataVar: 'body' })}`)
+      }
+    } else if (body === undefined && content[mediaType]?.schema) {
+      errors.push(`status ${status} documents a ${mediaType} body, got none`)
+    }
+  }
+  if (mediaType === 'application/problem+json' && body && typeof body === 'object' && body.status !== status) {
+    errors.push(`problem status ${String(body.status)} differs from the HTTP status ${status}`)
+  }
+  return { ok: errors.length === 0, errors, schemaErrors, mediaType, body }
+}
+
+const shorten = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max)}…(${text.length} chars)` : text)
+
+/** Sends a GET built from `request`, validates the response against `op`, and records one assertion. */
+export async function sendAndCheck (t: Test, app: FastifyInstance, op: Operation, request: RequestSpec | string, label = '') {
+  const url = typeof request === 'string' ? request : buildUrl(op, request)
+  const headers = typeof request === 'string' ? {} : request.headers ?? {}
+  if (op.method !== 'GET') throw new Error(`${op.operationId}: only GET operations are exercised`)
+  const response = await inject(app, url, headers)
+  const verdict = validateResponse(op, response)
+  const what = `${op.method} ${shorten(url)}${Object.keys(headers).length ? ` [${shorten(Object.keys(headers).join(','), 40)}]` : ''}${label ? ` (${label})` : ''}`
+  t.ok(verdict.ok, verdict.ok
+    ? `${what} -> ${response.statusCode} conforms to ${op.operationId}`
+    : `CONTRACT VIOLATION ${what} -> ${response.statusCode}: ${verdict.errors.join('; ')}`, {
+    status: response.statusCode,
+    contentType: response.headers['content-type'],
+    body: shorten(response.body, 600)
+  })
+  return { url, response, verdict, body: verdict.body, status: response.statusCode }
+}
+
+/** A 400 that names the offending parameter in `errors` (problem+json, code invalid_parameter). */
+export function namesParameter (body: any, name: string, where?: string): boolean {
+  return Boolean(body && body.code === 'invalid_parameter' && Array.isArray(body.errors) &&
+    body.errors.some((e: any) => e.name === name && (where === undefined || e.in === where)))
+}
+
+/** How many requests this process sent through `inject`, for each file's summary line. */
+export const sent = { requests: 0 }
+
+/** app.inject, counted. */
+export function inject (app: FastifyInstance, url: string, headers: Record<string, string> = {}) {
+  sent.requests++
+  return app.inject({ method: 'GET', url, headers })
+}
