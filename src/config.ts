@@ -2,7 +2,8 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 
-const LogLevel = Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)))
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+const LogLevel = Type.Union(logLevels.map((l) => Type.Literal(l)))
 
 export const ConfigSchema = Type.Object({
   port: Type.Integer({ minimum: 0, maximum: 65535 }),
@@ -24,26 +25,33 @@ export class ConfigError extends Error {}
  */
 export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
   const errors: string[] = []
-  const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT)
-  if (!Number.isInteger(port)) errors.push(`PORT must be an integer, got "${env.PORT}"`)
+  const portText = env.PORT ?? ''
+  const port = portText === '' ? 3000 : Number(portText)
+  if (!/^\d+$/.test(portText || '0') || !Number.isInteger(port) || port > 65535) {
+    errors.push(`PORT must be an integer from 0 to 65535, got "${portText}"`)
+  }
   const seed = (env.SEED_ON_EMPTY ?? 'true').toLowerCase()
   if (!['true', 'false', '1', '0'].includes(seed)) errors.push(`SEED_ON_EMPTY must be true or false, got "${env.SEED_ON_EMPTY}"`)
+  const logLevel = env.LOG_LEVEL || 'info'
+  if (!logLevels.includes(logLevel)) errors.push(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${logLevel}"`)
+  const databaseUrl = env.DATABASE_URL || null
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\/./.test(databaseUrl)) {
+    errors.push('DATABASE_URL must be a postgres:// or postgresql:// URL')
+  }
+  const corsOrigins = (env.CORS_ORIGINS ?? '*').split(',').map((o) => o.trim()).filter(Boolean)
+  if (corsOrigins.length === 0) errors.push('CORS_ORIGINS must list at least one origin, or *')
+  if (errors.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${errors.join('\n  - ')}`)
 
-  const candidate = {
+  const config = {
     port,
     host: env.HOST || 'localhost',
-    databaseUrl: env.DATABASE_URL || null,
-    dataDir: env.DATABASE_URL ? null : (env.PGLITE_DATA_DIR || '.data/pglite'),
-    logLevel: env.LOG_LEVEL || 'info',
-    corsOrigins: (env.CORS_ORIGINS ?? '*').split(',').map((o) => o.trim()).filter(Boolean),
+    databaseUrl,
+    dataDir: databaseUrl ? null : (env.PGLITE_DATA_DIR || '.data/pglite'),
+    logLevel,
+    corsOrigins,
     seedOnEmpty: seed === 'true' || seed === '1'
   }
-  if (errors.length === 0) {
-    for (const e of Value.Errors(ConfigSchema, candidate)) {
-      const name = { port: 'PORT', host: 'HOST', databaseUrl: 'DATABASE_URL', dataDir: 'PGLITE_DATA_DIR', logLevel: 'LOG_LEVEL', corsOrigins: 'CORS_ORIGINS', seedOnEmpty: 'SEED_ON_EMPTY' }[e.path.split('/')[1] ?? ''] ?? e.path
-      errors.push(`${name}: ${e.message}`)
-    }
-  }
-  if (errors.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${[...new Set(errors)].join('\n  - ')}`)
-  return candidate as Config
+  // The checks above give the messages; the schema is the type's guarantee.
+  if (!Value.Check(ConfigSchema, config)) throw new ConfigError('Invalid configuration')
+  return config as Config
 }

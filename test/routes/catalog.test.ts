@@ -1,0 +1,622 @@
+/**
+ * The catalog endpoints (actors, statements, sources, provinces), error bodies and configuration, asserted row by
+ * row against the curated dataset in src/seed/data: every filter is proven by the exact set of ids it returns.
+ */
+import t, { type Test } from 'tap'
+import { buildApp } from '../../src/app.ts'
+import { ConfigError, loadConfig } from '../../src/config.ts'
+import { provinces as provinceList } from '../../src/domain/provinces.ts'
+import { actors } from '../../src/seed/data/actors.ts'
+import { INC_AYBAK_MADRASSA, INC_KABUL_HOSPITAL } from '../../src/seed/data/incidents.ts'
+import { SRC_000, SRC_001, SRC_002, SRC_003, SRC_004, SRC_ANADOLU, SRC_PAKISTAN_MOFA, sourceCitations, sources } from '../../src/seed/data/sources.ts'
+import { statementIncidents, statementSources, statements } from '../../src/seed/data/statements.ts'
+import type { ActorRow, SourceRow, StatementRow } from '../../src/seed/types.ts'
+import { buildTestApp, createTestDatabase, getJson, walkPages } from '../helper.ts'
+
+// ---------------------------------------------------------------------------------------------------------------
+// Expected views, computed from the dataset arrays
+// ---------------------------------------------------------------------------------------------------------------
+
+const rfc3339Utc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/
+
+const actorById = new Map(actors.map((a) => [a.id, a]))
+const sourceById = new Map(sources.map((s) => [s.id, s]))
+
+function actorRef (id: string | null | undefined) {
+  if (id === null || id === undefined) return null
+  const a = actorById.get(id)
+  if (!a) throw new Error(`dataset: no actor ${id}`)
+  return { id: a.id, slug: a.slug, name: a.name }
+}
+
+function sourceRef (id: string) {
+  const s = sourceById.get(id)
+  if (!s) throw new Error(`dataset: no source ${id}`)
+  return { id: s.id, title: s.title ?? null, publisher: s.publisher ?? null, published_on: s.publishedOn ?? null, url: s.url ?? null }
+}
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+const bySourceId = <T extends { source: { id: string } }>(a: T, b: T) => byId(a.source, b.source)
+
+function expectedActor (a: ActorRow) {
+  return {
+    id: a.id,
+    slug: a.slug,
+    name: a.name,
+    aliases: a.aliases ?? [],
+    kind: a.kind,
+    parent: actorRef(a.parentId),
+    description: a.description ?? null
+  }
+}
+
+function expectedStatement (s: StatementRow) {
+  return {
+    id: s.id,
+    speaker: actorRef(s.speakerId),
+    on_behalf_of: actorRef(s.onBehalfOfId),
+    said_on: s.saidOn,
+    date_precision: s.datePrecision,
+    kind: s.kind,
+    text: s.text,
+    text_kind: s.textKind,
+    notes: s.notes ?? null,
+    incident_ids: statementIncidents.filter((l) => l.statementId === s.id).map((l) => l.incidentId).sort(),
+    sources: statementSources.filter((l) => l.statementId === s.id).map((l) => sourceRef(l.sourceId)).sort(byId)
+  }
+}
+
+function expectedSource (s: SourceRow) {
+  return {
+    id: s.id,
+    title: s.title ?? null,
+    publisher: s.publisher ?? null,
+    author: s.author ?? null,
+    published_on: s.publishedOn ?? null,
+    date_precision: s.publishedOnPrecision ?? null,
+    url: s.url ?? null,
+    language: s.language ?? null,
+    kind: s.kind,
+    notes: s.notes ?? null,
+    cites: sourceCitations.filter((c) => c.sourceId === s.id)
+      .map((c) => ({ source: sourceRef(c.citedSourceId), context: c.context ?? null })).sort(bySourceId),
+    cited_by: sourceCitations.filter((c) => c.citedSourceId === s.id)
+      .map((c) => ({ source: sourceRef(c.sourceId), context: c.context ?? null })).sort(bySourceId)
+  }
+}
+
+/** Drops the timestamps (checked separately) and puts embedded lists whose order is not documented in id order. */
+function normalize (item: any) {
+  const { created_at: _c, updated_at: _u, ...rest } = item
+  if (Array.isArray(rest.sources)) rest.sources = [...rest.sources].sort(byId)
+  if (Array.isArray(rest.cites)) rest.cites = [...rest.cites].sort(bySourceId)
+  if (Array.isArray(rest.cited_by)) rest.cited_by = [...rest.cited_by].sort(bySourceId)
+  return rest
+}
+
+/** Documented statement order: newest said_on first, then id descending. */
+function statementOrder (a: StatementRow, b: StatementRow) {
+  if (a.saidOn !== b.saidOn) return a.saidOn < b.saidOn ? 1 : -1
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0
+}
+const expectStatementIds = (rows: StatementRow[]) => [...rows].sort(statementOrder).map((s) => s.id)
+
+/** Documented source order: newest published_on first, unknown dates last, then id descending. */
+function sourceOrder (a: SourceRow, b: SourceRow) {
+  const da = a.publishedOn ?? null
+  const db = b.publishedOn ?? null
+  if (da !== db) {
+    if (da === null) return 1
+    if (db === null) return -1
+    return da < db ? 1 : -1
+  }
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0
+}
+const expectSourceIds = (rows: SourceRow[]) => [...rows].sort(sourceOrder).map((s) => s.id)
+
+/** What `ilike '%q%'` matches: a literal, case-insensitive substring. */
+const contains = (value: string | null | undefined, q: string) => value != null && value.toLowerCase().includes(q.toLowerCase())
+const actorMatches = (a: ActorRow, q: string) =>
+  contains(a.name, q) || contains(a.slug, q) || (a.aliases ?? []).some((alias) => contains(alias, q))
+
+const expectActorSlugs = (rows: ActorRow[]) => rows.map((a) => a.slug).sort()
+
+const ids = (items: Array<{ id: string }>) => items.map((i) => i.id)
+const slugs = (items: Array<{ slug: string }>) => items.map((i) => i.slug)
+
+const onBehalfOrSpeaker = (actorId: string) => (s: StatementRow) => s.speakerId === actorId || s.onBehalfOfId === actorId
+
+const problemKeys = ['code', 'detail', 'instance', 'status', 'title', 'type']
+
+// ---------------------------------------------------------------------------------------------------------------
+
+t.test('catalog endpoints over the curated dataset', async (t) => {
+  const { app } = await buildTestApp(t)
+
+  /** A full walk of a list with a small page size; fails when a page is not 200. */
+  const walk = async (url: string) => (await walkPages(app, url)).items as any[]
+
+  /** Asserts an RFC 9457 problem response and returns its body. */
+  async function expectProblem (t: Test, url: string, status: number, code: string, names?: string[]) {
+    const res = await getJson(app, url)
+    t.equal(res.status, status, `${url} -> ${status}`)
+    t.match(String(res.headers['content-type']), /^application\/problem\+json/, `${url} is problem+json`)
+    const body = res.body as Record<string, any>
+    for (const key of problemKeys) t.ok(key in body, `${url}: problem has "${key}"`)
+    t.equal(body.status, status, `${url}: body status`)
+    t.equal(body.code, code, `${url}: code`)
+    t.equal(body.type, `/problems/${code}`, `${url}: type`)
+    t.equal(body.instance, url, `${url}: instance is the request`)
+    t.type(body.title, 'string')
+    t.type(body.detail, 'string')
+    if (names) {
+      t.ok(Array.isArray(body.errors), `${url}: errors[] present`)
+      t.same((body.errors as Array<{ name: string }>).map((e) => e.name).sort(), [...names].sort(), `${url}: errors[].name`)
+      for (const e of body.errors as Array<{ in: string, message: string }>) {
+        t.equal(e.in, 'query', `${url}: errors[].in`)
+        t.ok(e.message.length > 0, `${url}: errors[].message is not empty`)
+      }
+    }
+    return body
+  }
+
+  // ============================================ actors =========================================================
+
+  t.test('actors: the list is every actor, ordered by slug, with the documented shape', async (t) => {
+    const { status, body } = await getJson(app, '/v1/actors?limit=500')
+    t.equal(status, 200)
+    t.equal(body.next_cursor, null, 'one page holds all actors')
+    t.same(slugs(body.data), actors.map((a) => a.slug).sort(), 'every actor once, by slug ascending')
+    for (const item of body.data) {
+      const row = actorById.get(item.id)
+      if (!row) { t.fail(`unexpected actor ${item.id}`); continue }
+      t.same(Object.keys(item).sort(),
+        ['aliases', 'created_at', 'description', 'id', 'kind', 'name', 'parent', 'slug', 'updated_at'], `${item.id}: keys`)
+      t.strictSame(normalize(item), expectedActor(row), `${item.slug} matches the dataset`)
+      t.match(item.created_at, rfc3339Utc, `${item.slug}: created_at is RFC 3339 UTC`)
+      t.match(item.updated_at, rfc3339Utc, `${item.slug}: updated_at is RFC 3339 UTC`)
+    }
+    const byDefault = await getJson(app, '/v1/actors')
+    t.equal(byDefault.body.data.length, Math.min(50, actors.length), 'default limit is 50')
+  })
+
+  t.test('actors: q matches name, slug and aliases, case-insensitively and literally', async (t) => {
+    const cases: Array<[string, string[] | null]> = [
+      ['isis-k', ['iskp']], // alias ISIS-K
+      ['ISIS-K', ['iskp']],
+      ['Daesh', ['iskp', 'islamic-state']], // alias of both
+      ['daesh', ['iskp', 'islamic-state']],
+      ['mujahid', ['zabihullah-mujahid']], // name, slug and alias
+      ['zabihullah-mujahid', ['zabihullah-mujahid']], // slug only (name has a space)
+      ['centcom', ['us-central-command']], // alias only
+      ['Khorasan', null],
+      ['%', []], // LIKE wildcards are literal
+      ['_', []]
+    ]
+    for (const [q, hardcoded] of cases) {
+      const expected = expectActorSlugs(actors.filter((a) => actorMatches(a, q)))
+      if (hardcoded) t.same(expected, hardcoded, `dataset sanity for q=${q}`)
+      const { status, body } = await getJson(app, `/v1/actors?q=${encodeURIComponent(q)}&limit=500`)
+      t.equal(status, 200, `q=${q}`)
+      t.same(slugs(body.data), expected, `q=${q} returns exactly ${expected.join(', ') || 'nothing'}`)
+    }
+  })
+
+  t.test('actors: kind filters, alone and with q', async (t) => {
+    for (const kind of ['person', 'armed_group', 'media_outlet', 'government_body']) {
+      const expected = expectActorSlugs(actors.filter((a) => a.kind === kind))
+      t.ok(expected.length > 0 && expected.length < actors.length, `dataset has some ${kind}`)
+      const { body } = await getJson(app, `/v1/actors?kind=${kind}&limit=500`)
+      t.same(slugs(body.data), expected, `kind=${kind}`)
+    }
+    const combos: Array<[string, string, string[]]> = [
+      ['islamic', 'armed_group', ['iskp', 'islamic-state']],
+      ['daesh', 'person', []],
+      ['taliban', 'government_body', ['taliban-al-farooq-corps', 'taliban-nangarhar-information-and-culture']]
+    ]
+    for (const [q, kind, hardcoded] of combos) {
+      const expected = expectActorSlugs(actors.filter((a) => a.kind === kind && actorMatches(a, q)))
+      t.same(expected, hardcoded, `dataset sanity for q=${q}&kind=${kind}`)
+      const { body } = await getJson(app, `/v1/actors?q=${q}&kind=${kind}&limit=500`)
+      t.same(slugs(body.data), expected, `q=${q}&kind=${kind}`)
+    }
+    await expectProblem(t, '/v1/actors?kind=warlord', 400, 'invalid_parameter', ['kind'])
+    await expectProblem(t, '/v1/actors?name=taliban', 400, 'invalid_parameter', ['name'])
+  })
+
+  t.test('actors: one actor by id or by slug (any case), with its parent', async (t) => {
+    const byIdRes = await getJson(app, '/v1/actors/act_zabihullah_mujahid')
+    const bySlug = await getJson(app, '/v1/actors/zabihullah-mujahid')
+    const upper = await getJson(app, '/v1/actors/Zabihullah-MUJAHID')
+    t.equal(byIdRes.status, 200)
+    t.equal(bySlug.status, 200)
+    t.equal(upper.status, 200, 'slugs are case-insensitive')
+    t.strictSame(bySlug.body, byIdRes.body, 'same body by id and by slug')
+    t.strictSame(upper.body, byIdRes.body, 'same body for an upper-case slug')
+    t.strictSame(normalize(byIdRes.body), expectedActor(actorById.get('act_zabihullah_mujahid') as ActorRow))
+    t.strictSame(byIdRes.body.parent, { id: 'act_taliban', slug: 'taliban', name: 'Taliban' }, 'Mujahid belongs to the Taliban')
+
+    const iskp = await getJson(app, '/v1/actors/iskp')
+    t.strictSame(iskp.body.parent, { id: 'act_islamic_state', slug: 'islamic-state', name: 'Islamic State' }, 'ISKP is a branch of IS')
+    t.strictSame(normalize(iskp.body), expectedActor(actorById.get('act_iskp') as ActorRow))
+    const taliban = await getJson(app, '/v1/actors/taliban')
+    t.equal(taliban.body.parent, null, 'no parent is null')
+
+    await expectProblem(t, '/v1/actors/nobody', 404, 'not_found')
+    await expectProblem(t, '/v1/actors/ACT_TALIBAN', 404, 'not_found')
+    await expectProblem(t, '/v1/actors/taliban?x=1', 400, 'invalid_parameter', ['x'])
+  })
+
+  t.test('actors: walking pages of 3 gives the same rows as one page of 500', async (t) => {
+    const one = await getJson(app, '/v1/actors?limit=500')
+    const { items, pages } = await walkPages(app, '/v1/actors?limit=3')
+    t.equal(pages, Math.ceil(actors.length / 3), 'the expected number of pages')
+    t.strictSame(items, one.body.data, 'same rows, same order, each once')
+    const first = await getJson(app, '/v1/actors?limit=3')
+    t.match(String(first.headers.link), /^<[^>]*cursor=[^>]+>; rel="next"$/, 'Link header to the next page')
+    const filtered = await walkPages(app, '/v1/actors?kind=person&limit=2')
+    t.same(slugs(filtered.items), expectActorSlugs(actors.filter((a) => a.kind === 'person')), 'a filtered walk')
+    await expectProblem(t, '/v1/actors?cursor=bm9wZQ', 400, 'invalid_parameter', ['cursor'])
+  })
+
+  t.test('actors/{id}/statements: the actor as speaker or on behalf of, newest first', async (t) => {
+    const taliban = expectStatementIds(statements.filter(onBehalfOrSpeaker('act_taliban')))
+    t.ok(statements.some((s) => s.speakerId === 'act_zabihullah_mujahid' && s.onBehalfOfId === 'act_taliban'),
+      'dataset sanity: Mujahid speaks for the Taliban')
+    const walked = await walk('/v1/actors/taliban/statements?limit=4')
+    t.same(ids(walked), taliban, 'every Taliban statement, including those made on its behalf, in order')
+    t.ok(walked.some((s) => s.speaker.slug === 'zabihullah-mujahid'), 'includes Mujahid\'s statements')
+    for (const item of walked) t.strictSame(normalize(item), expectedStatement(statements.find((s) => s.id === item.id) as StatementRow))
+    const byActorId = await getJson(app, '/v1/actors/act_taliban/statements?limit=500')
+    t.same(ids(byActorId.body.data), taliban, 'by id as by slug')
+
+    const mujahid = await getJson(app, '/v1/actors/zabihullah-mujahid/statements?limit=500')
+    t.same(ids(mujahid.body.data), expectStatementIds(statements.filter(onBehalfOrSpeaker('act_zabihullah_mujahid'))),
+      'a spokesman: his own statements only')
+    const iskp = await getJson(app, '/v1/actors/iskp/statements?limit=500')
+    t.same(ids(iskp.body.data), expectStatementIds(statements.filter(onBehalfOrSpeaker('act_iskp'))), 'ISKP')
+
+    const denials = await getJson(app, '/v1/actors/taliban/statements?kind=denial&limit=500')
+    const expectedDenials = expectStatementIds(statements.filter((s) => onBehalfOrSpeaker('act_taliban')(s) && s.kind === 'denial'))
+    t.ok(expectedDenials.length > 1 && expectedDenials.length < taliban.length, 'dataset sanity: some denials')
+    t.same(ids(denials.body.data), expectedDenials, 'kind=denial')
+
+    const dated = await getJson(app, '/v1/actors/taliban/statements?start_date=2021-09-24&end_date=2022-09-28&limit=500')
+    const expectedDated = expectStatementIds(statements.filter((s) =>
+      onBehalfOrSpeaker('act_taliban')(s) && s.saidOn >= '2021-09-24' && s.saidOn <= '2022-09-28'))
+    t.ok(expectedDated.length > 0 && expectedDated.length < taliban.length, 'dataset sanity: a date window')
+    t.same(ids(dated.body.data), expectedDated, 'start_date and end_date, inclusive')
+    t.ok(dated.body.data.some((s: any) => s.said_on === '2021-09-24') && dated.body.data.some((s: any) => s.said_on === '2022-09-28'),
+      'both bounds are included')
+
+    const q = await getJson(app, '/v1/actors/taliban/statements?q=AL%20QAEDA&limit=500')
+    const expectedQ = expectStatementIds(statements.filter((s) => onBehalfOrSpeaker('act_taliban')(s) && contains(s.text, 'al qaeda')))
+    t.ok(expectedQ.length > 0, 'dataset sanity: Taliban statements about al Qaeda')
+    t.same(ids(q.body.data), expectedQ, 'q (case-insensitive)')
+
+    await expectProblem(t, '/v1/actors/nobody/statements', 404, 'not_found')
+    await expectProblem(t, '/v1/actors/taliban/statements?speaker=iskp', 400, 'invalid_parameter', ['speaker'])
+    await expectProblem(t, '/v1/actors/taliban/statements?start_date=2022-02-01&end_date=2022-01-01', 400, 'invalid_parameter', ['start_date'])
+  })
+
+  // ============================================ statements =====================================================
+
+  t.test('statements: the whole walk is ordered by said_on desc, id desc, with the documented shape', async (t) => {
+    const walked = await walk('/v1/statements?limit=7')
+    t.same(ids(walked), expectStatementIds(statements), 'every statement once, in the documented order')
+    for (const item of walked) {
+      const row = statements.find((s) => s.id === item.id)
+      if (!row) { t.fail(`unexpected statement ${item.id}`); continue }
+      t.same(Object.keys(item).sort(), ['created_at', 'date_precision', 'id', 'incident_ids', 'kind', 'notes', 'on_behalf_of',
+        'said_on', 'sources', 'speaker', 'text', 'text_kind', 'updated_at'], `${item.id}: keys`)
+      t.strictSame(normalize(item), expectedStatement(row), `${item.id} matches the dataset`)
+      t.match(item.created_at, rfc3339Utc)
+      t.match(item.updated_at, rfc3339Utc)
+    }
+    const single = await getJson(app, '/v1/statements?limit=500')
+    t.strictSame(single.body.data, walked, 'one big page equals the walk')
+  })
+
+  t.test('statements: every filter returns exactly the matching rows', async (t) => {
+    const mujahid = statements.filter((s) => s.speakerId === 'act_zabihullah_mujahid')
+    const cases: Array<[string, StatementRow[]]> = [
+      ['speaker=zabihullah-mujahid', mujahid],
+      ['speaker=act_zabihullah_mujahid', mujahid],
+      ['speaker=Zabihullah-Mujahid', mujahid],
+      ['speaker=taliban', statements.filter((s) => s.speakerId === 'act_taliban')],
+      ['actor=taliban', statements.filter(onBehalfOrSpeaker('act_taliban'))],
+      ['actor=act_united_states', statements.filter(onBehalfOrSpeaker('act_united_states'))],
+      [`incident=${INC_AYBAK_MADRASSA}`, statements.filter((s) =>
+        statementIncidents.some((l) => l.statementId === s.id && l.incidentId === INC_AYBAK_MADRASSA))],
+      [`incident=${INC_KABUL_HOSPITAL}`, statements.filter((s) =>
+        statementIncidents.some((l) => l.statementId === s.id && l.incidentId === INC_KABUL_HOSPITAL))],
+      ['incident=inc_does_not_exist', []],
+      ['kind=claim_of_responsibility', statements.filter((s) => s.kind === 'claim_of_responsibility')],
+      ['kind=pledge', statements.filter((s) => s.kind === 'pledge')],
+      ['start_date=2022-12-03', statements.filter((s) => s.saidOn >= '2022-12-03')],
+      ['end_date=2021-09-21', statements.filter((s) => s.saidOn <= '2021-09-21')],
+      ['start_date=2022-11-30&end_date=2022-12-02', statements.filter((s) => s.saidOn >= '2022-11-30' && s.saidOn <= '2022-12-02')],
+      ['start_date=2022-12-02&end_date=2022-12-02', statements.filter((s) => s.saidOn === '2022-12-02')],
+      ['q=al%20Qaeda', statements.filter((s) => contains(s.text, 'al Qaeda'))],
+      ['q=BARBARIC', statements.filter((s) => contains(s.text, 'barbaric'))],
+      ['q=100%25', statements.filter((s) => contains(s.text, '100%'))],
+      // combinations (AND)
+      ['actor=taliban&start_date=2022-01-01', statements.filter((s) => onBehalfOrSpeaker('act_taliban')(s) && s.saidOn >= '2022-01-01')],
+      [`incident=${INC_AYBAK_MADRASSA}&kind=condemnation`, statements.filter((s) => s.kind === 'condemnation' &&
+        statementIncidents.some((l) => l.statementId === s.id && l.incidentId === INC_AYBAK_MADRASSA))],
+      ['speaker=zabihullah-mujahid&kind=denial&end_date=2021-12-31', mujahid.filter((s) => s.kind === 'denial' && s.saidOn <= '2021-12-31')],
+      ['actor=taliban&speaker=zabihullah-mujahid', mujahid],
+      ['actor=iskp&kind=denial', []],
+      ['speaker=iskp&q=embassy', statements.filter((s) => s.speakerId === 'act_iskp' && contains(s.text, 'embassy'))]
+    ]
+    for (const [query, rows] of cases) {
+      const expected = expectStatementIds(rows)
+      const walked = await walk(`/v1/statements?${query}&limit=3`)
+      t.same(ids(walked), expected, `${query}: exactly ${expected.length} statement(s), in order`)
+    }
+    // the filters really narrow: each non-empty case above is a strict subset
+    t.ok(mujahid.length > 0 && mujahid.length < statements.length, 'dataset sanity: speaker narrows')
+    t.ok(statements.filter((s) => s.saidOn === '2022-12-02').length > 0, 'dataset sanity: statements on 2022-12-02 (inclusive bounds)')
+    t.ok(statements.filter((s) => s.speakerId === 'act_iskp' && contains(s.text, 'embassy')).length === 1, 'dataset sanity: ISKP embassy claim')
+  })
+
+  t.test('statements: one statement with its sources and incidents', async (t) => {
+    const richest = [...statements].sort((a, b) => {
+      const size = (s: StatementRow) => statementSources.filter((l) => l.statementId === s.id).length +
+        statementIncidents.filter((l) => l.statementId === s.id).length
+      return size(b) - size(a)
+    })[0] as StatementRow
+    const { status, body } = await getJson(app, `/v1/statements/${richest.id}`)
+    t.equal(status, 200)
+    const expected = expectedStatement(richest)
+    t.ok(expected.sources.length + expected.incident_ids.length >= 3, 'dataset sanity: a statement with several links')
+    t.strictSame(normalize(body), expected, 'the statement, its incident_ids and its sources')
+
+    const amiri = await getJson(app, '/v1/statements/stm_2022_11_rina_amiri_barbaric_attack_heartbreaking')
+    t.strictSame(amiri.body.speaker, { id: 'act_rina_amiri', slug: 'rina-amiri', name: 'Rina Amiri' })
+    t.strictSame(amiri.body.on_behalf_of, { id: 'act_united_states', slug: 'united-states', name: 'United States' })
+    t.same(amiri.body.incident_ids, [INC_AYBAK_MADRASSA])
+    t.same(ids(amiri.body.sources).sort(), [SRC_004, 'src_rina_amiri_2022_aybak_tweet'].sort())
+    t.equal(amiri.body.text_kind, 'quote')
+
+    const noPrincipal = await getJson(app, '/v1/statements/stm_2022_12_taliban_deny_physical_presence_of_iskp')
+    t.equal(noPrincipal.body.on_behalf_of, null, 'no principal is null')
+    t.same(noPrincipal.body.incident_ids, [], 'no incident is an empty list')
+
+    await expectProblem(t, '/v1/statements/stm_missing', 404, 'not_found')
+  })
+
+  t.test('statements: bad input is a 400 problem naming the parameter', async (t) => {
+    const range = await expectProblem(t, '/v1/statements?start_date=2022-12-05&end_date=2021-01-01', 400, 'invalid_parameter', ['start_date'])
+    t.match(range.detail, /2022-12-05/, 'detail repeats the values')
+    const speaker = await expectProblem(t, '/v1/statements?speaker=nobody', 400, 'invalid_parameter', ['speaker'])
+    t.match(speaker.detail, /nobody/)
+    await expectProblem(t, '/v1/statements?actor=nobody', 400, 'invalid_parameter', ['actor'])
+    await expectProblem(t, '/v1/statements?kind=rumour', 400, 'invalid_parameter', ['kind'])
+    await expectProblem(t, '/v1/statements?start_date=2022-13-45', 400, 'invalid_parameter', ['start_date'])
+    await expectProblem(t, '/v1/statements?end_date=yesterday', 400, 'invalid_parameter', ['end_date'])
+    await expectProblem(t, '/v1/statements?speakr=taliban', 400, 'invalid_parameter', ['speakr'])
+    await expectProblem(t, '/v1/statements?limit=0', 400, 'invalid_parameter', ['limit'])
+    await expectProblem(t, '/v1/statements?limit=501', 400, 'invalid_parameter', ['limit'])
+    const sourcesCursor = (await getJson(app, '/v1/sources?limit=1')).body.next_cursor as string
+    await expectProblem(t, `/v1/statements?cursor=${sourcesCursor}`, 400, 'invalid_parameter', ['cursor'])
+  })
+
+  // ============================================ sources ========================================================
+
+  t.test('sources: a walk of pages of 2 is ordered by published_on desc, unknown dates last, then id desc', async (t) => {
+    const walked = await walk('/v1/sources?limit=2')
+    const expected = expectSourceIds(sources)
+    t.same(ids(walked), expected, 'every source once, in the documented order')
+    const firstUndated = walked.findIndex((s) => s.published_on === null)
+    t.ok(firstUndated > 0, 'there are dated and undated sources')
+    t.ok(walked.slice(firstUndated).every((s) => s.published_on === null), 'unknown dates come last')
+    for (const item of walked) {
+      const row = sourceById.get(item.id)
+      if (!row) { t.fail(`unexpected source ${item.id}`); continue }
+      t.same(Object.keys(item).sort(), ['author', 'cited_by', 'cites', 'created_at', 'date_precision', 'id', 'kind', 'language',
+        'notes', 'published_on', 'publisher', 'title', 'updated_at', 'url'], `${item.id}: keys`)
+      t.strictSame(normalize(item), expectedSource(row), `${item.id} matches the dataset`)
+      t.match(item.created_at, rfc3339Utc)
+      t.match(item.updated_at, rfc3339Utc)
+    }
+    t.ok(walked.every((s) => s.url === null), 'no URL is invented: the dataset gives none')
+    t.ok(walked.some((s) => s.title === null) && walked.some((s) => s.publisher === null), 'unknown title and publisher are null')
+  })
+
+  t.test('sources: citation chains in both directions', async (t) => {
+    const article = await getJson(app, `/v1/sources/${SRC_003}`)
+    t.equal(article.status, 200)
+    const anadoluCitation = article.body.cites.find((c: any) => c.source.id === SRC_ANADOLU)
+    t.ok(anadoluCitation, 'the article cites Anadolu Agency')
+    t.strictSame(anadoluCitation?.source, sourceRef(SRC_ANADOLU))
+    t.equal(anadoluCitation?.source.publisher, 'Anadolu Agency')
+    t.match(anadoluCitation?.context, /^According to Anadolu Agency/, 'with the citing words as context')
+    t.strictSame(normalize(article.body), expectedSource(sourceById.get(SRC_003) as SourceRow), 'all three citations of article 003')
+
+    const anadolu = await getJson(app, `/v1/sources/${SRC_ANADOLU}`)
+    t.equal(anadolu.status, 200)
+    t.same(anadolu.body.cites, [], 'Anadolu cites nothing here')
+    t.equal(anadolu.body.cited_by.length, 1)
+    t.strictSame(anadolu.body.cited_by[0]?.source, sourceRef(SRC_003), 'cited by the article')
+    t.equal(anadolu.body.cited_by[0]?.context, anadoluCitation?.context, 'with the same context')
+    t.equal(anadolu.body.url, null, 'unknown url is null')
+    t.equal(anadolu.body.published_on, null)
+    t.equal(anadolu.body.date_precision, null, 'no date, no precision')
+
+    const hasht = await getJson(app, `/v1/sources/${SRC_004}`)
+    t.strictSame(normalize(hasht.body), expectedSource(sourceById.get(SRC_004) as SourceRow), 'article 004 and its six citations')
+    t.equal(hasht.body.cites.length, 6)
+
+    await expectProblem(t, '/v1/sources/src_missing', 404, 'not_found')
+    await expectProblem(t, `/v1/sources/${SRC_003}?include=all`, 400, 'invalid_parameter', ['include'])
+  })
+
+  t.test('sources: every filter returns exactly the matching rows', async (t) => {
+    const publisherIs = (...names: string[]) => (s: SourceRow) => names.some((n) => (s.publisher ?? '').toLowerCase() === n.toLowerCase())
+    const inRange = (start?: string, end?: string) => (s: SourceRow) =>
+      s.publishedOn != null && (start === undefined || s.publishedOn >= start) && (end === undefined || s.publishedOn <= end)
+    const cases: Array<[string, SourceRow[], string[] | null]> = [
+      ['publisher=Anadolu%20Agency', sources.filter(publisherIs('Anadolu Agency')), [SRC_ANADOLU]],
+      ['publisher=anadolu%20AGENCY', sources.filter(publisherIs('Anadolu Agency')), [SRC_ANADOLU]],
+      ['publisher=Anadolu', [], []], // exact, not a substring
+      ['publisher=Reuters,hasht-e%20subh', sources.filter(publisherIs('Reuters', 'Hasht-e Subh')), null],
+      ['publisher=Reuters,%20Xinhua', sources.filter(publisherIs('Reuters', 'Xinhua')), null],
+      ['kind=un_report', sources.filter((s) => s.kind === 'un_report'), null],
+      ['kind=news_agency_report', sources.filter((s) => s.kind === 'news_agency_report'), null],
+      ['kind=video', sources.filter((s) => s.kind === 'video'), null],
+      ['start_date=2022-01-01&end_date=2022-12-31', sources.filter(inRange('2022-01-01', '2022-12-31')), [SRC_004, SRC_PAKISTAN_MOFA]],
+      ['start_date=2022-12-02', sources.filter(inRange('2022-12-02')), [SRC_004, SRC_PAKISTAN_MOFA]],
+      ['end_date=2021-09-24', sources.filter(inRange(undefined, '2021-09-24')), [SRC_002, SRC_001]],
+      ['start_date=2021-09-21&end_date=2021-09-21', sources.filter(inRange('2021-09-21', '2021-09-21')), [SRC_001]],
+      ['q=jalalabad', sources.filter((s) => [s.title, s.publisher, s.author].some((v) => contains(v, 'jalalabad'))), [SRC_000]],
+      ['q=DURDEN', sources.filter((s) => [s.title, s.publisher, s.author].some((v) => contains(v, 'durden'))), [SRC_001]],
+      ['q=united%20nations', sources.filter((s) => [s.title, s.publisher, s.author].some((v) => contains(v, 'united nations'))), null],
+      // combinations
+      ['kind=news_article&start_date=2021-11-01', sources.filter((s) => s.kind === 'news_article' && inRange('2021-11-01')(s)),
+        [SRC_004, SRC_000, SRC_003]],
+      ['publisher=Hasht-e%20Subh,Reuters&end_date=2022-12-31', sources.filter((s) => publisherIs('Hasht-e Subh', 'Reuters')(s) &&
+        inRange(undefined, '2022-12-31')(s)), [SRC_004]],
+      ['kind=un_report&q=UNAMA', sources.filter((s) => s.kind === 'un_report' &&
+        [s.title, s.publisher, s.author].some((v) => contains(v, 'unama'))), ['src_unama_2022_aybak_madrassa_report']]
+    ]
+    for (const [query, rows, hardcoded] of cases) {
+      const expected = expectSourceIds(rows)
+      if (hardcoded) t.same(expected, hardcoded, `dataset sanity for ${query}`)
+      t.ok(expected.length < sources.length, `${query} narrows the list`)
+      const walked = await walk(`/v1/sources?${query}&limit=2`)
+      t.same(ids(walked), expected, `${query}: exactly ${expected.length} source(s), in order`)
+    }
+    const undated = sources.filter((s) => s.publishedOn == null)
+    t.ok(undated.length > 0, 'dataset sanity: undated sources exist')
+    const ranged = await walk('/v1/sources?start_date=1900-01-01&end_date=2100-12-31&limit=50')
+    t.same(ids(ranged), expectSourceIds(sources.filter((s) => s.publishedOn != null)), 'a date filter excludes undated sources')
+
+    await expectProblem(t, '/v1/sources?start_date=2022-12-31&end_date=2022-01-01', 400, 'invalid_parameter', ['start_date'])
+    await expectProblem(t, '/v1/sources?kind=blog', 400, 'invalid_parameter', ['kind'])
+    await expectProblem(t, '/v1/sources?author=Durden', 400, 'invalid_parameter', ['author'])
+  })
+
+  // ============================================ provinces ======================================================
+
+  t.test('provinces: 34, by code, with their aliases', async (t) => {
+    const { status, body } = await getJson(app, '/v1/provinces')
+    t.equal(status, 200)
+    t.equal(body.data.length, 34)
+    t.equal(body.next_cursor, null)
+    const expected = [...provinceList].sort((a, b) => (a.code < b.code ? -1 : 1))
+      .map((p) => ({ code: p.code, name: p.name, aliases: [...p.aliases], capital: p.capital }))
+    t.strictSame(body.data, expected, 'every province, ordered by code, with aliases and capital')
+    await expectProblem(t, '/v1/provinces?limit=10', 400, 'invalid_parameter', ['limit'])
+    await expectProblem(t, '/v1/provinces?foo=bar', 400, 'invalid_parameter', ['foo'])
+  })
+
+  t.test('provinces: one by code, name or alias', async (t) => {
+    const nangarhar = { code: 'AF-NAN', name: 'Nangarhar', aliases: ['Ningarhar', 'Nangrahar', 'Nangahar'], capital: 'Jalalabad' }
+    for (const key of ['AF-NAN', 'af-nan', 'Nangarhar', 'NANGARHAR', 'ningarhar', 'Nangrahar']) {
+      const { status, body } = await getJson(app, `/v1/provinces/${key}`)
+      t.equal(status, 200, key)
+      t.strictSame(body, nangarhar, `${key} -> AF-NAN`)
+    }
+    const sarePul = await getJson(app, `/v1/provinces/${encodeURIComponent('Sar-e Pul')}`)
+    t.equal(sarePul.body.code, 'AF-SAR', 'a name with a space and hyphen')
+    await expectProblem(t, '/v1/provinces/Atlantis', 404, 'not_found')
+    await expectProblem(t, '/v1/provinces/AF-XXX', 404, 'not_found')
+    await expectProblem(t, '/v1/provinces/AF-NAN?lang=ps', 400, 'invalid_parameter', ['lang'])
+  })
+
+  // ============================================ errors =========================================================
+
+  t.test('errors: unknown routes and methods are problem+json', async (t) => {
+    const body = await expectProblem(t, '/v1/nothing-here', 404, 'not_found')
+    t.same(Object.keys(body).sort(), problemKeys, 'exactly the problem members (no errors[] on a 404)')
+    await expectProblem(t, '/v2/actors', 404, 'not_found')
+    const post = await app.inject({ method: 'POST', url: '/v1/actors', payload: {} })
+    t.ok(post.statusCode === 404 || post.statusCode === 405, `POST is not allowed (${post.statusCode})`)
+    t.match(String(post.headers['content-type']), /^application\/problem\+json/)
+    const validation = await expectProblem(t, '/v1/actors?limit=abc', 400, 'invalid_parameter', ['limit'])
+    t.same(Object.keys(validation).sort(), [...problemKeys, 'errors'].sort(), 'a validation problem adds errors[]')
+    t.equal(validation.title, 'Invalid request parameters')
+  })
+
+  t.test('errors: a 500 is masked', async (t) => {
+    const broken = await createTestDatabase(t, { seed: false })
+    await broken.handle.close()
+    broken.handle.close = async () => {} // closed already: the helper's teardown must not close it twice
+    const brokenApp = await buildApp({ logLevel: 'silent', corsOrigins: ['*'] }, { database: broken.handle, closeDatabase: false })
+    t.teardown(() => brokenApp.close())
+    await brokenApp.ready()
+    const tableNames = ['actors', 'statements', 'statement_sources', 'statement_incidents', 'sources', 'source_citations', 'provinces']
+    for (const url of ['/v1/actors/taliban', '/v1/statements?limit=1', '/v1/provinces']) {
+      const res = await brokenApp.inject({ method: 'GET', url })
+      t.equal(res.statusCode, 500, `${url} -> 500`)
+      t.match(String(res.headers['content-type']), /^application\/problem\+json/)
+      const body = JSON.parse(res.body)
+      t.same(Object.keys(body).sort(), problemKeys, `${url}: only the problem members`)
+      t.equal(body.code, 'internal_error')
+      t.equal(body.status, 500)
+      t.equal(body.type, '/problems/internal_error')
+      t.equal(body.instance, url)
+      const { instance: _i, ...rest } = body
+      const text = JSON.stringify(rest)
+      t.notMatch(text, /\bat\s+\S+\s+\(|\.ts:\d+|\.js:\d+|node_modules/, `${url}: no stack trace`)
+      t.notMatch(text, /select|from\s|where\s|insert|"\w+"\."\w+"|sql|postgres|pglite/i, `${url}: no SQL or driver text`)
+      for (const name of tableNames) t.notOk(text.includes(name), `${url}: no table name "${name}"`)
+      t.notOk(res.body.includes('closed'), `${url}: no driver error message`)
+      t.equal(res.headers['cache-control'], 'no-store', 'errors are not cached')
+    }
+  })
+})
+
+// ============================================ config ==========================================================
+
+t.test('config: loadConfig validates the environment', async (t) => {
+  const bad: Array<[NodeJS.ProcessEnv, string]> = [
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ PORT: '-1' }, 'PORT'],
+    [{ PORT: '80.5' }, 'PORT'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ SEED_ON_EMPTY: 'maybe' }, 'SEED_ON_EMPTY']
+  ]
+  for (const [env, name] of bad) {
+    let error: unknown
+    try {
+      loadConfig(env)
+    } catch (e) {
+      error = e
+    }
+    t.ok(error instanceof ConfigError, `${JSON.stringify(env)} throws ConfigError`)
+    t.match((error as Error | undefined)?.message ?? '', new RegExp(`\\b${name}\\b`), `${JSON.stringify(env)}: the message names ${name}`)
+  }
+
+  t.strictSame(loadConfig({}), {
+    port: 3000,
+    host: 'localhost',
+    databaseUrl: null,
+    dataDir: '.data/pglite',
+    logLevel: 'info',
+    corsOrigins: ['*'],
+    seedOnEmpty: true
+  }, 'defaults with an empty environment')
+  t.equal(loadConfig({ PORT: '' }).port, 3000, 'an empty PORT is the default')
+
+  const withUrl = loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/apv', PGLITE_DATA_DIR: '/tmp/ignored' })
+  t.equal(withUrl.databaseUrl, 'postgres://u@127.0.0.1:5432/apv')
+  t.equal(withUrl.dataDir, null, 'DATABASE_URL set -> no PGlite data dir')
+  t.equal(loadConfig({ DATABASE_URL: 'postgresql://u@h/db' }).dataDir, null, 'postgresql:// is accepted too')
+
+  const custom = loadConfig({ PORT: '8080', HOST: '0.0.0.0', LOG_LEVEL: 'warn', CORS_ORIGINS: 'https://a.org, https://b.org', SEED_ON_EMPTY: 'false', PGLITE_DATA_DIR: '/var/apv' })
+  t.strictSame(custom, {
+    port: 8080,
+    host: '0.0.0.0',
+    databaseUrl: null,
+    dataDir: '/var/apv',
+    logLevel: 'warn',
+    corsOrigins: ['https://a.org', 'https://b.org'],
+    seedOnEmpty: false
+  }, 'every variable is read')
+  t.equal(loadConfig({ SEED_ON_EMPTY: '0' }).seedOnEmpty, false)
+  t.equal(loadConfig({ SEED_ON_EMPTY: 'TRUE' }).seedOnEmpty, true)
+})
