@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { Config } from './config.ts'
 import type { DatabaseHandle } from './db/client.ts'
 import database from './plugins/database.ts'
+import deprecation from './plugins/deprecation.ts'
 import httpCaching from './plugins/http-caching.ts'
 import openapi from './plugins/openapi.ts'
 import problems from './plugins/problems.ts'
@@ -34,6 +35,7 @@ export async function buildApp (config: Pick<Config, 'logLevel' | 'corsOrigins'>
   await app.register(problems)
   if (options.database) await app.register(database, { handle: options.database, closeOnShutdown: options.closeDatabase ?? true })
   await app.register(httpCaching, { corsOrigins: config.corsOrigins })
+  await app.register(deprecation)
   await app.register(openapi, { version: pkg.version })
 
   await app.register(incidentRoutes)
@@ -43,6 +45,5 @@ export async function buildApp (config: Pick<Config, 'logLevel' | 'corsOrigins'>
   await app.register(provinceRoutes)
 
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'))
-
   return app
 }
