@@ -191,16 +191,16 @@ ALTER TABLE "statements" ADD CONSTRAINT "statements_speaker_id_actors_id_fk" FOR
 ALTER TABLE "statements" ADD CONSTRAINT "statements_on_behalf_of_id_actors_id_fk" FOREIGN KEY ("on_behalf_of_id") REFERENCES "public"."actors"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "actors_parent_idx" ON "actors" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "incident_reports_source_idx" ON "incident_reports" USING btree ("source_id");--> statement-breakpoint
-CREATE INDEX "incidents_occurred_on_idx" ON "incidents" USING btree ("occurred_on" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "incidents_province_occurred_on_idx" ON "incidents" USING btree ("province_code","occurred_on" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "incidents_occurred_on_idx" ON "incidents" USING btree ("occurred_on","id");--> statement-breakpoint
+CREATE INDEX "incidents_province_occurred_on_idx" ON "incidents" USING btree ("province_code","occurred_on","id");--> statement-breakpoint
 CREATE INDEX "incidents_type_idx" ON "incidents" USING btree ("type");--> statement-breakpoint
 CREATE INDEX "responsibilities_actor_kind_idx" ON "responsibilities" USING btree ("actor_id","kind","incident_id");--> statement-breakpoint
 CREATE INDEX "responsibilities_incident_idx" ON "responsibilities" USING btree ("incident_id");--> statement-breakpoint
 CREATE INDEX "source_citations_cited_idx" ON "source_citations" USING btree ("cited_source_id");--> statement-breakpoint
-CREATE INDEX "sources_published_on_idx" ON "sources" USING btree (coalesce("published_on", '0001-01-01'::date) desc,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "sources_published_on_idx" ON "sources" USING btree (coalesce("published_on", '0001-01-01'::date),"id");--> statement-breakpoint
 CREATE INDEX "sources_publisher_idx" ON "sources" USING btree (lower("publisher"));--> statement-breakpoint
 CREATE INDEX "statement_incidents_incident_idx" ON "statement_incidents" USING btree ("incident_id");--> statement-breakpoint
 CREATE INDEX "statement_sources_source_idx" ON "statement_sources" USING btree ("source_id");--> statement-breakpoint
-CREATE INDEX "statements_said_on_idx" ON "statements" USING btree ("said_on" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "statements_said_on_idx" ON "statements" USING btree ("said_on","id");--> statement-breakpoint
 CREATE INDEX "statements_speaker_idx" ON "statements" USING btree ("speaker_id");--> statement-breakpoint
 CREATE INDEX "statements_on_behalf_of_idx" ON "statements" USING btree ("on_behalf_of_id");

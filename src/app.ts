@@ -29,6 +29,8 @@ export async function buildApp (config: Pick<Config, 'logLevel' | 'corsOrigins'>
     logger: { level: config.logLevel },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: true } },
     return503OnClosing: true,
+    // Above the longest id the schemas accept, so long ids reach validation and get a problem response.
+    routerOptions: { maxParamLength: 1024 },
     requestTimeout: 30_000
   }).withTypeProvider<TypeBoxTypeProvider>()
 

@@ -104,6 +104,20 @@ function looseTypes (source: ts.SourceFile): string[] {
   return found
 }
 
+/**
+ * Compiler errors in the openapi-typescript declaration file: tsconfig.json's skipLibCheck skips every .d.ts, so it
+ * is compiled here on its own (it imports nothing).
+ */
+function declarationErrors (file: string): string[] {
+  const program = ts.createProgram([file], { strict: true, noEmit: true, skipLibCheck: false, skipDefaultLibCheck: true, types: [], lib: ['lib.es2023.d.ts'] })
+  return ts.getPreEmitDiagnostics(program).map(diagnostic => {
+    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')
+    if (diagnostic.file === undefined || diagnostic.start === undefined) return `tsc: ${message}`
+    const { line } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start)
+    return `${relative(process.cwd(), diagnostic.file.fileName)}:${line + 1} tsc: ${message}`
+  })
+}
+
 function pascal (operationId: string): string {
   return operationId.charAt(0).toUpperCase() + operationId.slice(1)
 }
@@ -130,6 +144,7 @@ export function checkGeneratedTypes (): string[] {
     problems.push(...compareNames('openapi-typescript paths', specPaths, pathsDecl.members.map(m => nameOf(m) ?? '')))
   }
   problems.push(...looseTypes(schema))
+  problems.push(...declarationErrors(openapiTypescriptFile))
 
   // @hey-api/openapi-ts: one exported type per component under the same name, the per-operation types, and one SDK
   // function per operationId. Anything else (Incident2, IncidentWritable...) means a name changed.
@@ -153,7 +168,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(2)
   }
   if (problems.length > 0) {
-    console.error(`The generated clients do not match openapi/openapi.json (${problems.length} problems):`)
+    console.error(`The generated clients do not match openapi/openapi.json (${problems.length} problem${problems.length === 1 ? '' : 's'}):`)
     for (const problem of problems) console.error(`  - ${problem}`)
     process.exit(1)
   }

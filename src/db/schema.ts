@@ -59,7 +59,8 @@ export const sources = pgTable('sources', {
   notes: text('notes'),
   ...timestamps
 }, (t) => [
-  index('sources_published_on_idx').on(sql`coalesce(${t.publishedOn}, '0001-01-01'::date) desc`, t.id.desc()),
+  // Ascending indexes serve the newest-first orderings by a backward scan (DESC NULLS FIRST).
+  index('sources_published_on_idx').on(sql`coalesce(${t.publishedOn}, '0001-01-01'::date)`, t.id),
   index('sources_publisher_idx').on(sql`lower(${t.publisher})`),
   check('sources_date_precision_with_date', sql`(${t.publishedOn} is null) = (${t.publishedOnPrecision} is null)`)
 ])
@@ -126,8 +127,8 @@ export const incidents = pgTable('incidents', {
   woundedHigh: figure('wounded_high'),
   ...timestamps
 }, (t) => [
-  index('incidents_occurred_on_idx').on(t.occurredOn.desc(), t.id.desc()),
-  index('incidents_province_occurred_on_idx').on(t.provinceCode, t.occurredOn.desc(), t.id.desc()),
+  index('incidents_occurred_on_idx').on(t.occurredOn, t.id),
+  index('incidents_province_occurred_on_idx').on(t.provinceCode, t.occurredOn, t.id),
   index('incidents_type_idx').on(t.type),
   check('incidents_latitude_range', sql`${t.latitude} between -90 and 90`),
   check('incidents_longitude_range', sql`${t.longitude} between -180 and 180`),
@@ -196,7 +197,7 @@ export const statements = pgTable('statements', {
   notes: text('notes'),
   ...timestamps
 }, (t) => [
-  index('statements_said_on_idx').on(t.saidOn.desc(), t.id.desc()),
+  index('statements_said_on_idx').on(t.saidOn, t.id),
   index('statements_speaker_idx').on(t.speakerId),
   index('statements_on_behalf_of_idx').on(t.onBehalfOfId),
   check('statements_text_not_blank', sql`length(trim(${t.text})) > 0`)

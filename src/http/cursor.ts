@@ -12,7 +12,7 @@ export function encodeCursor (tag: string, keys: CursorKey[]): string {
  * Decodes a cursor made by encodeCursor with the same tag; `shapes` checks each key.
  * Anything else is a 400, never a query with garbage in it.
  */
-export function decodeCursor (cursor: string, tag: string, shapes: RegExp[]): CursorKey[] {
+export function decodeCursor (cursor: string, tag: string, shapes: Array<(key: string) => boolean>): CursorKey[] {
   let parsed: unknown
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
@@ -21,12 +21,23 @@ export function decodeCursor (cursor: string, tag: string, shapes: RegExp[]): Cu
   }
   if (
     !Array.isArray(parsed) || parsed.length !== shapes.length + 1 || parsed[0] !== tag ||
-    !shapes.every((shape, i) => typeof parsed[i + 1] === 'string' && shape.test(parsed[i + 1]))
+    !shapes.every((isValid, i) => typeof parsed[i + 1] === 'string' && isValid(parsed[i + 1]))
   ) {
     throw invalidParameter('cursor', 'is not a cursor this endpoint issued')
   }
   return parsed.slice(1) as CursorKey[]
 }
 
-export const dateKey = /^\d{4}-\d{2}-\d{2}$/
-export const textKey = /^[^\u0000]{1,200}$/
+/** A real calendar date from 0001-01-01, as Postgres will accept it. */
+export function dateKey (key: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key)
+  if (!match) return false
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(Date.UTC(2000, month - 1, day))
+  date.setUTCFullYear(year)
+  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+}
+
+export function textKey (key: string): boolean {
+  return /^[^\u0000]{1,200}$/.test(key)
+}

@@ -22,3 +22,11 @@ export function parseProvinces (value: string | undefined): string[] | undefined
   if (codes.size === 0) throw invalidParameter('province', 'must name at least one province')
   return [...codes]
 }
+
+/** A comma-separated list of names; naming none ("," or spaces) is a 400, not an empty result. */
+export function parseList (name: string, value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined
+  const items = [...new Set(value.split(',').map((v) => v.trim()).filter(Boolean))]
+  if (items.length === 0) throw invalidParameter(name, 'must name at least one value')
+  return items
+}

@@ -2,7 +2,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { ApiError, problemTypeBase, type ValidationIssue } from '../http/problem.ts'
-import type { ProblemBody } from '../schemas/common.ts'
+import { patternMessages, type ProblemBody } from '../schemas/common.ts'
 
 interface AjvIssue {
   instancePath: string
@@ -30,11 +30,11 @@ function toIssues (validation: AjvIssue[], context: string): ValidationIssue[] {
       message = 'is required'
     } else if (v.keyword === 'format' && v.params.format === 'date') {
       message = 'must be a valid date (YYYY-MM-DD)'
-    } else if (v.keyword === 'pattern' && name !== 'cursor') {
-      message = 'must not contain control characters'
     } else if (v.keyword === 'pattern') {
-      message = 'is not a cursor this endpoint issued'
-    } else if (v.keyword === 'enum' || v.keyword === 'const' || v.keyword === 'anyOf') {
+      message = patternMessages[String(v.params.pattern)] ?? 'is not in the expected format'
+    } else if (v.keyword === 'enum' && Array.isArray(v.params.allowedValues)) {
+      message = `must be one of: ${v.params.allowedValues.join(', ')}`
+    } else if (v.keyword === 'const' || v.keyword === 'anyOf') {
       message = 'is not one of the allowed values'
     }
     const key = `${name}\u0000${message}`

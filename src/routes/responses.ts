@@ -1,5 +1,5 @@
 /** Response descriptors shared by every route: JSON bodies with their headers, 304, and problem+json errors. */
-import { Type, type TSchema } from '@sinclair/typebox'
+import { Type, type TObject, type TSchema } from '@sinclair/typebox'
 import { Problem, ref } from '../schemas/common.ts'
 
 const header = (description: string, example: string) => ({ description, type: 'string', examples: [example] })
@@ -14,13 +14,14 @@ export function json<T extends TSchema> (schema: T, description: string) {
   return { description, headers: cachingHeaders, content: { 'application/json': { schema } } }
 }
 
-/** A 200 page of a list: also carries the Link header to the next page. */
-export function page<T extends TSchema> (schema: T, description: string) {
+/** A 200 page of a list, with the Link header to the next page; `path` and the query's cursor make its example. */
+export function page<T extends TSchema> (schema: T, description: string, path: string, query: TObject) {
+  const cursor = String((query.properties.cursor as TSchema | undefined)?.examples?.[0] ?? '')
   return {
     description,
     headers: {
       ...cachingHeaders,
-      Link: header('`<url>; rel="next"` when there is a next page.', '</v1/incidents?limit=50&cursor=WyJpbmNpZGVudHMiXQ>; rel="next"')
+      Link: header('`<url>; rel="next"` when there is a next page.', `<http://localhost:3000${path}?limit=50&cursor=${cursor}>; rel="next"`)
     },
     content: { 'application/json': { schema } }
   }
@@ -32,12 +33,15 @@ const problem = (description: string) => ({
 })
 
 export const notModified = { type: 'null', description: 'Not Modified: the representation still matches the ETag sent in `If-None-Match`. No body.' }
-export const badRequest = problem('Invalid parameters: malformed values, a start date after the end date, unknown parameters, an unknown province or actor, or a bad cursor.')
-export const notFound = problem('No resource with that id.')
-export const serverError = problem('Unexpected server error. Details are logged, never returned.')
+const badListRequest = problem('Invalid parameters: malformed values, a start date after the end date, unknown parameters, an unknown province or actor, or a bad cursor.')
+const badItemRequest = problem('Invalid request: a malformed id or an unknown query parameter.')
+const notFound = problem('No resource with that id.')
+const serverError = problem('Unexpected server error. Details are logged, never returned.')
 
-export const listErrors = { 304: notModified, 400: badRequest, 500: serverError }
-export const itemErrors = { 304: notModified, 400: badRequest, 404: notFound, 500: serverError }
+export const listErrors = { 304: notModified, 400: badListRequest, 500: serverError }
+export const itemErrors = { 304: notModified, 400: badItemRequest, 404: notFound, 500: serverError }
+/** A list under an item (`/v1/actors/{id}/statements`): the list's errors, and 404 for an unknown item. */
+export const nestedListErrors = { 304: notModified, 400: badListRequest, 404: notFound, 500: serverError }
 
 /** Request headers every GET accepts (documented so generated clients can send them). */
 export const conditionalHeaders = Type.Object({

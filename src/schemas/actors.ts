@@ -1,10 +1,10 @@
 /** API schemas for actors: armed groups, governments, organisations, outlets and people. */
 import { Type } from '@sinclair/typebox'
 import { actorKinds } from '../domain/vocabulary.ts'
-import { Cursor, FreeText, Id, Limit, Nullable, Page, Timestamp, ref } from './common.ts'
+import { Cursor, FreeText, Id, Limit, Nullable, Page, Timestamp, ref, StringEnum } from './common.ts'
 import { ActorRef } from './references.ts'
 
-export const ActorKind = Type.Union(actorKinds.map((k) => Type.Literal(k)), {
+export const ActorKind = StringEnum(actorKinds, {
   $id: 'ActorKind', description: 'What sort of actor this is.'
 })
 
@@ -28,7 +28,7 @@ export const ActorIdParams = Type.Object({
 
 export const ActorListQuery = Type.Object({
   q: Type.Optional(FreeText('Case-insensitive text matched against name, slug and aliases.', 'ISIS-K')),
-  kind: Type.Optional(ref(ActorKind)),
+  kind: Type.Optional(ref(ActorKind, { description: 'Only actors of this kind.', examples: ['armed_group'] })),
   limit: Type.Optional(Limit),
-  cursor: Type.Optional(Cursor)
+  cursor: Type.Optional(Cursor('actors', ['hamid-karzai']))
 }, { additionalProperties: false })

@@ -1,10 +1,20 @@
 /** Building blocks shared by every API schema: refs, nullable values, dates, problems and list envelopes. */
 import { Type, type Static, type TSchema, type SchemaOptions } from '@sinclair/typebox'
+import { encodeCursor } from '../http/cursor.ts'
 
-/** A `$ref` to a named component that keeps the component's static type. */
-export function ref<T extends TSchema> (schema: T): ReturnType<typeof Type.Unsafe<Static<T>>> {
+/**
+ * A `$ref` to a named component that keeps the component's static type. With options (a description, examples)
+ * the ref is wrapped in `allOf`, because siblings of a bare `$ref` are dropped from the OpenAPI document.
+ */
+export function ref<T extends TSchema> (schema: T, options?: SchemaOptions): ReturnType<typeof Type.Unsafe<Static<T>>> {
   if (!schema.$id) throw new Error('ref() needs a schema with an $id')
-  return Type.Unsafe<Static<T>>(Type.Ref(schema.$id))
+  const target = Type.Ref(schema.$id)
+  return Type.Unsafe<Static<T>>(options ? { allOf: [target], ...options } : target)
+}
+
+/** A string enum as a plain JSON Schema `enum`: one named type in generated SDKs, one list in Swagger UI. */
+export function StringEnum<const T extends readonly string[]> (values: T, options: SchemaOptions = {}) {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options })
 }
 
 /** `null` first: Fastify's Ajv coerces types, and [integer, null] would turn null into 0. */
@@ -15,8 +25,20 @@ export function Nullable<T extends TSchema> (schema: T, options: SchemaOptions =
 /** Strings from users never carry NUL or other C0 control characters (Postgres text cannot hold NUL). */
 export const noControlChars = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F]*$'
 
+/** YYYY-MM-DD from year 0001 (the format check alone lets year 0000 through, which Postgres rejects). */
+export const datePattern = '^(?!0000)[0-9]{4}-[0-9]{2}-[0-9]{2}$'
+
 export const IsoDate = (options: SchemaOptions = {}) =>
-  Type.String({ format: 'date', ...options })
+  Type.String({ format: 'date', pattern: datePattern, ...options })
+
+export const cursorPattern = '^[A-Za-z0-9_-]+$'
+
+/** What a failed `pattern` means, in words, for the problem details. */
+export const patternMessages: Record<string, string> = {
+  [noControlChars]: 'must not contain control characters',
+  [datePattern]: 'must be a valid date (YYYY-MM-DD)',
+  [cursorPattern]: 'is not a cursor this endpoint issued'
+}
 
 export const Timestamp = (description: string) =>
   Type.String({ format: 'date-time', description, examples: ['2026-11-21T10:00:00.000Z'] })
@@ -25,15 +47,13 @@ export const Id = (description: string, example: string) =>
   Type.String({ minLength: 1, maxLength: 200, pattern: noControlChars, description, examples: [example] })
 
 export const ValidationIssue = Type.Object({
-  in: Type.Union([Type.Literal('query'), Type.Literal('path'), Type.Literal('header'), Type.Literal('body')], {
-    description: 'Where the offending value is.'
-  }),
+  in: StringEnum(['query', 'path', 'header', 'body'], { description: 'Where the offending value is.' }),
   name: Type.String({ description: 'The parameter or property at fault.', examples: ['start_date'] }),
   message: Type.String({ description: 'What is wrong with it.', examples: ['must be a date (YYYY-MM-DD)'] })
 }, { $id: 'ValidationIssue', description: 'One invalid input.', additionalProperties: false })
 
 export const Problem = Type.Object({
-  type: Type.String({ description: 'A URI reference that identifies the problem type.', examples: ['https://afghanistan-violence.example/problems/invalid-parameter'] }),
+  type: Type.String({ description: 'A URI reference that identifies the problem type.', examples: ['/problems/invalid_parameter'] }),
   title: Type.String({ description: 'A short, human-readable summary of the problem type.', examples: ['Invalid request parameters'] }),
   status: Type.Integer({ description: 'The HTTP status code.', examples: [400] }),
   detail: Type.String({ description: 'An explanation specific to this occurrence.', examples: ['start_date must not be after end_date'] }),
@@ -51,12 +71,13 @@ export type ProblemBody = Static<typeof Problem>
 export const Limit = Type.Integer({
   minimum: 1, maximum: 500, default: 50, description: 'Page size: how many items to return (1 to 500).', examples: [50]
 })
-export const Cursor = Type.String({
+/** The `cursor` parameter of one list; its example is a real cursor of that list (the page after `after`). */
+export const Cursor = (tag: string, after: string[]) => Type.String({
   minLength: 1,
   maxLength: 512,
-  pattern: '^[A-Za-z0-9_-]+$',
-  description: 'Opaque cursor from a previous page\'s `next_cursor`; omit for the first page.',
-  examples: ['WyIyMDIxLTExLTA3IiwiaW5jXzIwMjFfMTFfMDdfamFsYWxhYmFkIl0']
+  pattern: cursorPattern,
+  description: 'Opaque cursor from a previous page\'s `next_cursor`; omit for the first page. Cursors belong to the list that issued them.',
+  examples: [encodeCursor(tag, after)]
 })
 export const NextCursor = Nullable(Type.String(), {
   description: 'Cursor for the next page, or null on the last page. Also sent in the `Link: <...>; rel="next"` header.'

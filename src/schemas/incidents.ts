@@ -7,24 +7,24 @@ import {
   targetTypes,
   victimGroups
 } from '../domain/vocabulary.ts'
-import { Cursor, EndDate, FreeText, Id, Limit, Nullable, Page, StartDate, Timestamp, ref } from './common.ts'
+import { Cursor, EndDate, FreeText, Id, Limit, Nullable, Page, StartDate, Timestamp, ref, StringEnum } from './common.ts'
 import { ActorRef, DatePrecision, ProvinceRef, SourceRef } from './references.ts'
 import { Statement } from './statements.ts'
 
-export const IncidentType = Type.Union(incidentTypes.map((k) => Type.Literal(k)), {
+export const IncidentType = StringEnum(incidentTypes, {
   $id: 'IncidentType', description: 'The form of the attack.'
 })
-export const TargetType = Type.Union(targetTypes.map((k) => Type.Literal(k)), {
+export const TargetType = StringEnum(targetTypes, {
   $id: 'TargetType', description: 'Who or what was targeted.'
 })
-export const LocationPrecision = Type.Union(locationPrecisions.map((k) => Type.Literal(k)), {
+export const LocationPrecision = StringEnum(locationPrecisions, {
   $id: 'LocationPrecision', description: 'What the coordinates stand for: the exact spot, or the centre of the neighbourhood, district, city or province.'
 })
-export const ResponsibilityKind = Type.Union(responsibilityKinds.map((k) => Type.Literal(k)), {
+export const ResponsibilityKind = StringEnum(responsibilityKinds, {
   $id: 'ResponsibilityKind',
   description: '`claimed`: the actor says it did it; `attributed`: someone else blames it; `suspected`: analysts believe it; `denied`: the actor denies it.'
 })
-export const VictimGroup = Type.Union(victimGroups.map((k) => Type.Literal(k)), {
+export const VictimGroup = StringEnum(victimGroups, {
   $id: 'VictimGroup', description: 'A group of victims in a casualty breakdown.'
 })
 
@@ -62,7 +62,7 @@ export const incidentProperties = {
   title: Type.String({ description: 'Short description.', examples: ['Twin blasts in Jalalabad'] }),
   occurred_on: Type.String({ format: 'date', description: 'When it happened (first day of the span when imprecise).', examples: ['2021-11-07'] }),
   date_precision: ref(DatePrecision),
-  province: Nullable(ref(ProvinceRef), { description: 'Province; null when unknown.' }),
+  province: Nullable(ref(ProvinceRef), { description: 'Province; null when unknown.', examples: [{ code: 'AF-NAN', name: 'Nangarhar' }] }),
   district: Nullable(Type.String(), { description: 'District; null when not reported.' }),
   place: Nullable(Type.String(), { description: 'City, neighbourhood or site; null when not reported.' }),
   latitude: Nullable(Type.Number({ minimum: -90, maximum: 90 }), { description: 'WGS 84 latitude; see `location_precision`.' }),
@@ -101,26 +101,26 @@ export const IncidentDetail = Type.Object({
 export const IncidentList = Page(Incident, 'IncidentList', 'A page of incidents, newest `occurred_on` first, then by id descending.')
 
 export const IncidentIdParams = Type.Object({
-  id: Id('Incident id.', 'inc_2021_11_07_jalalabad_twin_blasts')
+  id: Id('Incident id.', 'inc_2021_09_18_jalalabad_blasts')
 }, { additionalProperties: false })
 
 const actorFilter = (description: string, example: string) => Type.Optional(Id(description, example))
 
 export const IncidentFilters = {
-  province: Type.Optional(FreeText('Province ISO 3166-2 code or English name (common spellings too), case-insensitive; several comma-separated mean OR.', 'Nangarhar,AF-KAB')),
+  province: Type.Optional(FreeText('Province ISO 3166-2 code or English name (common spellings too), case-insensitive; several comma-separated mean OR.', 'Nangarhar')),
   start_date: Type.Optional(StartDate),
   end_date: Type.Optional(EndDate),
   claimed_by: actorFilter('Actor id or slug: incidents the actor claimed.', 'iskp'),
   attributed_to: actorFilter('Actor id or slug: incidents claimed by or attributed to the actor.', 'iskp'),
-  type: Type.Optional(ref(IncidentType)),
-  q: Type.Optional(FreeText('Case-insensitive text matched against title, summary, district and place.', 'mosque')),
+  type: Type.Optional(ref(IncidentType, { description: 'Only incidents of this type.', examples: ['bombing'] })),
+  q: Type.Optional(FreeText('Case-insensitive text matched against title, summary, district and place.', 'Jalalabad')),
   limit: Type.Optional(Limit),
-  cursor: Type.Optional(Cursor)
+  cursor: Type.Optional(Cursor('incidents', ['2021-11-07', 'inc_2021_11_07_jalalabad_twin_blasts']))
 }
 
 export const IncidentListQuery = Type.Object({
   ...IncidentFilters,
-  actor: actorFilter('Actor id or slug: incidents the actor is linked to in any role.', 'taliban')
+  actor: actorFilter('Actor id or slug: incidents the actor is linked to in any role.', 'iskp')
 }, { additionalProperties: false })
 
 export const NestedIncidentQuery = Type.Object(IncidentFilters, { additionalProperties: false })

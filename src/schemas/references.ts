@@ -1,9 +1,9 @@
 /** Small embedded views of other resources: how one resource points at another. */
 import { Type } from '@sinclair/typebox'
 import { datePrecisions } from '../domain/vocabulary.ts'
-import { Nullable } from './common.ts'
+import { Nullable, StringEnum } from './common.ts'
 
-export const DatePrecision = Type.Union(datePrecisions.map((p) => Type.Literal(p)), {
+export const DatePrecision = StringEnum(datePrecisions, {
   $id: 'DatePrecision',
   description: 'How precise the date is: `day`, or only the `week`, `month` or `year` is known (the date is then the first day of that span).'
 })

@@ -1,10 +1,10 @@
 /** API schemas for sources: the reports every figure, claim and quote traces to. */
 import { Type } from '@sinclair/typebox'
 import { sourceKinds } from '../domain/vocabulary.ts'
-import { Cursor, EndDate, FreeText, Id, Limit, Nullable, Page, StartDate, Timestamp, ref } from './common.ts'
+import { Cursor, EndDate, FreeText, Id, Limit, Nullable, Page, StartDate, Timestamp, ref, StringEnum } from './common.ts'
 import { DatePrecision, SourceRef } from './references.ts'
 
-export const SourceKind = Type.Union(sourceKinds.map((k) => Type.Literal(k)), {
+export const SourceKind = StringEnum(sourceKinds, {
   $id: 'SourceKind', description: 'What sort of report this is.'
 })
 
@@ -14,7 +14,7 @@ export const Citation = Type.Object({
 }, { $id: 'Citation', description: 'A link in a citation chain.', additionalProperties: false })
 
 export const Source = Type.Object({
-  id: Type.String({ description: 'Opaque source id.', examples: ['src_2021_11_07_jalalabad_twin_blasts'] }),
+  id: Type.String({ description: 'Opaque source id.', examples: ['src_2021_09_21_taliban_say_no_isis_al_qaeda_in_country'] }),
   title: Nullable(Type.String(), { description: 'Headline or title; null when unknown.' }),
   publisher: Nullable(Type.String(), { description: 'Outlet or organisation that published it; null when unknown.' }),
   author: Nullable(Type.String(), { description: 'Byline; null when none.' }),
@@ -33,15 +33,15 @@ export const Source = Type.Object({
 export const SourceList = Page(Source, 'SourceList', 'A page of sources, newest `published_on` first (unknown dates last), then by id.')
 
 export const SourceIdParams = Type.Object({
-  id: Id('Source id.', 'src_2021_11_07_jalalabad_twin_blasts')
+  id: Id('Source id.', 'src_2021_09_21_taliban_say_no_isis_al_qaeda_in_country')
 }, { additionalProperties: false })
 
 export const SourceListQuery = Type.Object({
-  publisher: Type.Optional(FreeText('Publisher name, case-insensitive exact match; several comma-separated mean OR.', 'Anadolu Agency')),
-  kind: Type.Optional(ref(SourceKind)),
+  publisher: Type.Optional(FreeText('Publisher name, case-insensitive exact match; several comma-separated mean OR.', 'Anadolu Agency,Reuters')),
+  kind: Type.Optional(ref(SourceKind, { description: 'Only sources of this kind.', examples: ['news_agency_report'] })),
   start_date: Type.Optional(StartDate),
   end_date: Type.Optional(EndDate),
-  q: Type.Optional(FreeText('Case-insensitive text matched against title, publisher and author.', 'Jalalabad')),
+  q: Type.Optional(FreeText('Case-insensitive text matched against title, publisher and author.', 'ISKP')),
   limit: Type.Optional(Limit),
-  cursor: Type.Optional(Cursor)
+  cursor: Type.Optional(Cursor('sources', ['2021-11-07', 'src_2021_11_07_twin_blasts_rock_jalalabad']))
 }, { additionalProperties: false })

@@ -1,18 +1,18 @@
 /** API schemas for statements: what actors said, with the reports that carry it. */
 import { Type } from '@sinclair/typebox'
 import { statementKinds, statementTextKinds } from '../domain/vocabulary.ts'
-import { Cursor, EndDate, FreeText, Id, Limit, Nullable, Page, StartDate, Timestamp, ref } from './common.ts'
+import { Cursor, EndDate, FreeText, Id, Limit, Nullable, Page, StartDate, Timestamp, ref, StringEnum } from './common.ts'
 import { ActorRef, DatePrecision, SourceRef } from './references.ts'
 
-export const StatementKind = Type.Union(statementKinds.map((k) => Type.Literal(k)), {
+export const StatementKind = StringEnum(statementKinds, {
   $id: 'StatementKind', description: 'What the statement does.'
 })
-export const StatementTextKind = Type.Union(statementTextKinds.map((k) => Type.Literal(k)), {
+export const StatementTextKind = StringEnum(statementTextKinds, {
   $id: 'StatementTextKind', description: '`quote`: the speaker\'s words as reported; `paraphrase`: a faithful paraphrase of what was reported.'
 })
 
 export const Statement = Type.Object({
-  id: Type.String({ description: 'Opaque statement id.', examples: ['stm_mujahid_2021_09_21_al_qaeda'] }),
+  id: Type.String({ description: 'Opaque statement id.', examples: ['stm_2021_09_21_mujahid_no_one_to_do_with_al_qaeda'] }),
   speaker: ref(ActorRef),
   on_behalf_of: Nullable(ref(ActorRef), { description: 'The organisation the speaker spoke for; null when speaking for themself.' }),
   said_on: Type.String({ format: 'date', description: 'When it was said (first day of the span when imprecise).', examples: ['2021-09-21'] }),
@@ -30,22 +30,22 @@ export const Statement = Type.Object({
 export const StatementList = Page(Statement, 'StatementList', 'A page of statements, newest `said_on` first, then by id.')
 
 export const StatementIdParams = Type.Object({
-  id: Id('Statement id.', 'stm_mujahid_2021_09_21_al_qaeda')
+  id: Id('Statement id.', 'stm_2021_09_21_mujahid_no_one_to_do_with_al_qaeda')
 }, { additionalProperties: false })
 
 export const StatementFilters = {
-  kind: Type.Optional(ref(StatementKind)),
+  kind: Type.Optional(ref(StatementKind, { description: 'Only statements of this kind.', examples: ['denial'] })),
   start_date: Type.Optional(StartDate),
   end_date: Type.Optional(EndDate),
   q: Type.Optional(FreeText('Case-insensitive text matched against the statement text.', 'al Qaeda')),
   limit: Type.Optional(Limit),
-  cursor: Type.Optional(Cursor)
+  cursor: Type.Optional(Cursor('statements', ['2022-12-31', 'stm_~']))
 }
 
 export const StatementListQuery = Type.Object({
   speaker: Type.Optional(Id('Actor id or slug of the speaker.', 'zabihullah-mujahid')),
   actor: Type.Optional(Id('Actor id or slug, as speaker or as the organisation spoken for.', 'taliban')),
-  incident: Type.Optional(Id('Incident id: statements about that incident.', 'inc_2021_11_02_kabul_military_hospital')),
+  incident: Type.Optional(Id('Incident id: statements about that incident.', 'inc_2021_09_18_jalalabad_blasts')),
   ...StatementFilters
 }, { additionalProperties: false })
 

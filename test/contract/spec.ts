@@ -85,15 +85,19 @@ export function schemaTypes (schema: SchemaObject): Set<string> {
   const types = new Set<string>()
   if (typeof s.type === 'string') types.add(s.type)
   if (Array.isArray(s.type)) for (const t of s.type) types.add(t)
-  for (const branch of [...(s.anyOf ?? []), ...(s.oneOf ?? [])]) for (const t of schemaTypes(branch)) types.add(t)
+  for (const branch of [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])]) for (const t of schemaTypes(branch)) types.add(t)
   return types
 }
 
-/** The closed set of values a schema allows (enum/const, through $ref and anyOf/oneOf), or undefined when open. */
+/** The closed set of values a schema allows (enum/const, through $ref, allOf, anyOf and oneOf), or undefined when open. */
 export function enumValues (schema: SchemaObject): unknown[] | undefined {
   const s = resolveRef(schema)
   if (Array.isArray(s.enum)) return s.enum
   if ('const' in s) return [s.const]
+  if (Array.isArray(s.allOf)) {
+    const closed = s.allOf.map((branch: SchemaObject) => enumValues(branch)).filter((v: unknown[] | undefined): v is unknown[] => v !== undefined)
+    if (closed.length > 0) return closed.reduce((a: unknown[], b: unknown[]) => a.filter((v) => b.includes(v)))
+  }
   const branches = s.anyOf ?? s.oneOf
   if (!Array.isArray(branches)) return undefined
   const values: unknown[] = []
@@ -209,24 +213,23 @@ export function exampleText (param: Parameter): string | undefined {
 
 /**
  * Real path values, read from the live API: for `/v1/<collection>/{name}`, the `name` (or `slug`) of items on
- * the first page of `/v1/<collection>`, plus the documented example.
+ * the first page of `/v1/<collection>`. Documented examples are not mixed in: they need not exist in the data.
  */
 export async function discoverPathValues (app: FastifyInstance): Promise<Map<string, string[]>> {
-  const found = new Map<string, string[]>()
+  const pages = new Map<string, Array<Record<string, unknown>>>()
   for (const op of operations) {
     if (op.method !== 'GET' || op.parameters.some((p) => p.in === 'path') || !isListOperation(op)) continue
     const res = await inject(app, op.path)
     if (res.statusCode !== 200) throw new Error(`GET ${op.path} returned ${res.statusCode}; cannot discover ids`)
-    found.set(op.path, (JSON.parse(res.body) as { data: Array<Record<string, unknown>> }).data.map((item) => JSON.stringify(item)))
+    pages.set(op.path, (JSON.parse(res.body) as { data: Array<Record<string, unknown>> }).data)
   }
   const values = new Map<string, string[]>()
   for (const op of operations) {
     for (const param of op.parameters.filter((p) => p.in === 'path')) {
       const collection = op.path.slice(0, op.path.indexOf(`/{${param.name}}`))
-      const items = (found.get(collection) ?? []).map((s) => JSON.parse(s) as Record<string, unknown>)
+      const items = pages.get(collection) ?? []
       const real = items.flatMap((item) => [item[param.name], item.slug]).filter((v): v is string => typeof v === 'string')
-      const examples = parameterExamples(param).map(String)
-      values.set(`${op.operationId}:${param.name}`, [...new Set([...real, ...examples])])
+      values.set(`${op.operationId}:${param.name}`, [...new Set(real)])
     }
   }
   return values

@@ -5,6 +5,7 @@
 import t, { type Test } from 'tap'
 import { buildApp } from '../../src/app.ts'
 import { ConfigError, loadConfig } from '../../src/config.ts'
+import { openDatabase, type DatabaseHandle } from '../../src/db/client.ts'
 import { provinces as provinceList } from '../../src/domain/provinces.ts'
 import { actors } from '../../src/seed/data/actors.ts'
 import { INC_AYBAK_MADRASSA, INC_KABUL_HOSPITAL } from '../../src/seed/data/incidents.ts'
@@ -252,8 +253,18 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
     const { items, pages } = await walkPages(app, '/v1/actors?limit=3')
     t.equal(pages, Math.ceil(actors.length / 3), 'the expected number of pages')
     t.strictSame(items, one.body.data, 'same rows, same order, each once')
-    const first = await getJson(app, '/v1/actors?limit=3')
+    const first = await getJson(app, '/v1/actors?kind=person&limit=3')
     t.match(String(first.headers.link), /^<[^>]*cursor=[^>]+>; rel="next"$/, 'Link header to the next page')
+    const link = new URL(/^<([^>]+)>/.exec(String(first.headers.link))?.[1] ?? 'http://x/')
+    t.equal(link.searchParams.get('kind'), 'person', 'the Link keeps the filters')
+    t.equal(link.searchParams.get('cursor'), first.body.next_cursor, 'and carries next_cursor')
+    const second = await getJson(app, link.pathname + link.search)
+    t.same(slugs(second.body.data), expectActorSlugs(actors.filter((a) => a.kind === 'person')).slice(3, 6), 'following the Link gives page 2')
+    const last = await getJson(app, `/v1/actors?limit=${actors.length}`)
+    t.equal(last.body.next_cursor, null, 'an exactly full last page has no next_cursor')
+    t.equal(last.headers.link, undefined, 'and no Link header')
+    const qWalk = await walkPages(app, '/v1/actors?q=taliban&limit=2')
+    t.same(slugs(qWalk.items), expectActorSlugs(actors.filter((a) => actorMatches(a, 'taliban'))), 'a q walk')
     const filtered = await walkPages(app, '/v1/actors?kind=person&limit=2')
     t.same(slugs(filtered.items), expectActorSlugs(actors.filter((a) => a.kind === 'person')), 'a filtered walk')
     await expectProblem(t, '/v1/actors?cursor=bm9wZQ', 400, 'invalid_parameter', ['cursor'])
@@ -266,7 +277,9 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
     const walked = await walk('/v1/actors/taliban/statements?limit=4')
     t.same(ids(walked), taliban, 'every Taliban statement, including those made on its behalf, in order')
     t.ok(walked.some((s) => s.speaker.slug === 'zabihullah-mujahid'), 'includes Mujahid\'s statements')
-    for (const item of walked) t.strictSame(normalize(item), expectedStatement(statements.find((s) => s.id === item.id) as StatementRow))
+    for (const item of walked) {
+      t.strictSame(normalize(item), expectedStatement(statements.find((s) => s.id === item.id) as StatementRow), `${item.id} matches the dataset`)
+    }
     const byActorId = await getJson(app, '/v1/actors/act_taliban/statements?limit=500')
     t.same(ids(byActorId.body.data), taliban, 'by id as by slug')
 
@@ -310,8 +323,8 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
       t.same(Object.keys(item).sort(), ['created_at', 'date_precision', 'id', 'incident_ids', 'kind', 'notes', 'on_behalf_of',
         'said_on', 'sources', 'speaker', 'text', 'text_kind', 'updated_at'], `${item.id}: keys`)
       t.strictSame(normalize(item), expectedStatement(row), `${item.id} matches the dataset`)
-      t.match(item.created_at, rfc3339Utc)
-      t.match(item.updated_at, rfc3339Utc)
+      t.match(item.created_at, rfc3339Utc, `${item.id}: created_at is RFC 3339 UTC`)
+      t.match(item.updated_at, rfc3339Utc, `${item.id}: updated_at is RFC 3339 UTC`)
     }
     const single = await getJson(app, '/v1/statements?limit=500')
     t.strictSame(single.body.data, walked, 'one big page equals the walk')
@@ -375,7 +388,7 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
     const amiri = await getJson(app, '/v1/statements/stm_2022_11_rina_amiri_barbaric_attack_heartbreaking')
     t.strictSame(amiri.body.speaker, { id: 'act_rina_amiri', slug: 'rina-amiri', name: 'Rina Amiri' })
     t.strictSame(amiri.body.on_behalf_of, { id: 'act_united_states', slug: 'united-states', name: 'United States' })
-    t.same(amiri.body.incident_ids, [INC_AYBAK_MADRASSA])
+    t.same(amiri.body.incident_ids, [INC_AYBAK_MADRASSA], 'Amiri: the Aybak madrassa bombing')
     t.same(ids(amiri.body.sources).sort(), [SRC_004, 'src_rina_amiri_2022_aybak_tweet'].sort())
     t.equal(amiri.body.text_kind, 'quote')
 
@@ -390,7 +403,7 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
     const range = await expectProblem(t, '/v1/statements?start_date=2022-12-05&end_date=2021-01-01', 400, 'invalid_parameter', ['start_date'])
     t.match(range.detail, /2022-12-05/, 'detail repeats the values')
     const speaker = await expectProblem(t, '/v1/statements?speaker=nobody', 400, 'invalid_parameter', ['speaker'])
-    t.match(speaker.detail, /nobody/)
+    t.match(speaker.detail, /nobody/, 'detail names the unknown actor')
     await expectProblem(t, '/v1/statements?actor=nobody', 400, 'invalid_parameter', ['actor'])
     await expectProblem(t, '/v1/statements?kind=rumour', 400, 'invalid_parameter', ['kind'])
     await expectProblem(t, '/v1/statements?start_date=2022-13-45', 400, 'invalid_parameter', ['start_date'])
@@ -417,8 +430,8 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
       t.same(Object.keys(item).sort(), ['author', 'cited_by', 'cites', 'created_at', 'date_precision', 'id', 'kind', 'language',
         'notes', 'published_on', 'publisher', 'title', 'updated_at', 'url'], `${item.id}: keys`)
       t.strictSame(normalize(item), expectedSource(row), `${item.id} matches the dataset`)
-      t.match(item.created_at, rfc3339Utc)
-      t.match(item.updated_at, rfc3339Utc)
+      t.match(item.created_at, rfc3339Utc, `${item.id}: created_at is RFC 3339 UTC`)
+      t.match(item.updated_at, rfc3339Utc, `${item.id}: updated_at is RFC 3339 UTC`)
     }
     t.ok(walked.every((s) => s.url === null), 'no URL is invented: the dataset gives none')
     t.ok(walked.some((s) => s.title === null) && walked.some((s) => s.publisher === null), 'unknown title and publisher are null')
@@ -429,7 +442,7 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
     t.equal(article.status, 200)
     const anadoluCitation = article.body.cites.find((c: any) => c.source.id === SRC_ANADOLU)
     t.ok(anadoluCitation, 'the article cites Anadolu Agency')
-    t.strictSame(anadoluCitation?.source, sourceRef(SRC_ANADOLU))
+    t.strictSame(anadoluCitation?.source, sourceRef(SRC_ANADOLU), 'the cited source as a SourceRef')
     t.equal(anadoluCitation?.source.publisher, 'Anadolu Agency')
     t.match(anadoluCitation?.context, /^According to Anadolu Agency/, 'with the citing words as context')
     t.strictSame(normalize(article.body), expectedSource(sourceById.get(SRC_003) as SourceRow), 'all three citations of article 003')
@@ -437,16 +450,17 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
     const anadolu = await getJson(app, `/v1/sources/${SRC_ANADOLU}`)
     t.equal(anadolu.status, 200)
     t.same(anadolu.body.cites, [], 'Anadolu cites nothing here')
-    t.equal(anadolu.body.cited_by.length, 1)
+    t.equal(anadolu.body.cited_by.length, 1, 'Anadolu is cited once')
     t.strictSame(anadolu.body.cited_by[0]?.source, sourceRef(SRC_003), 'cited by the article')
     t.equal(anadolu.body.cited_by[0]?.context, anadoluCitation?.context, 'with the same context')
     t.equal(anadolu.body.url, null, 'unknown url is null')
-    t.equal(anadolu.body.published_on, null)
+    t.equal(anadolu.body.published_on, null, 'unknown date is null')
     t.equal(anadolu.body.date_precision, null, 'no date, no precision')
 
     const hasht = await getJson(app, `/v1/sources/${SRC_004}`)
-    t.strictSame(normalize(hasht.body), expectedSource(sourceById.get(SRC_004) as SourceRow), 'article 004 and its six citations')
-    t.equal(hasht.body.cites.length, 6)
+    t.strictSame(normalize(hasht.body), expectedSource(sourceById.get(SRC_004) as SourceRow), 'article 004 and all its citations')
+    t.equal(sourceCitations.filter((c) => c.sourceId === SRC_004).length, 5, 'dataset sanity: article 004 cites five reports')
+    t.equal(hasht.body.cites.length, 5, 'article 004 cites five reports')
 
     await expectProblem(t, '/v1/sources/src_missing', 404, 'not_found')
     await expectProblem(t, `/v1/sources/${SRC_003}?include=all`, 400, 'invalid_parameter', ['include'])
@@ -493,8 +507,22 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
     t.same(ids(ranged), expectSourceIds(sources.filter((s) => s.publishedOn != null)), 'a date filter excludes undated sources')
 
     await expectProblem(t, '/v1/sources?start_date=2022-12-31&end_date=2022-01-01', 400, 'invalid_parameter', ['start_date'])
+    await expectProblem(t, '/v1/sources?start_date=2022-02-30', 400, 'invalid_parameter', ['start_date'])
     await expectProblem(t, '/v1/sources?kind=blog', 400, 'invalid_parameter', ['kind'])
     await expectProblem(t, '/v1/sources?author=Durden', 400, 'invalid_parameter', ['author'])
+  })
+
+  t.test('sources: a publisher filter that names no publisher is a 400, not an empty list', async (t) => {
+    // API.md: malformed values are a 400, never silently ignored; `province=,` is already a 400
+    // ("must name at least one province"). `publisher=,` splits to no name at all and currently answers
+    // 200 with an empty list, which a client cannot tell from "no such publisher".
+    await expectProblem(t, '/v1/incidents?province=,', 400, 'invalid_parameter', ['province'])
+    for (const url of ['/v1/sources?publisher=,', '/v1/sources?publisher=%20,%20']) {
+      const res = await getJson(app, url)
+      t.equal(res.status, 400, `BUG: ${url} names no publisher and must be a 400 naming "publisher" ` +
+        `(like province=,), but answers ${res.status} ${JSON.stringify(res.body)}`)
+      t.same((res.body?.errors ?? []).map((e: { name: string }) => e.name), ['publisher'], `${url}: errors[].name is publisher`)
+    }
   })
 
   // ============================================ provinces ======================================================
@@ -502,8 +530,8 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
   t.test('provinces: 34, by code, with their aliases', async (t) => {
     const { status, body } = await getJson(app, '/v1/provinces')
     t.equal(status, 200)
-    t.equal(body.data.length, 34)
-    t.equal(body.next_cursor, null)
+    t.equal(body.data.length, 34, '34 provinces')
+    t.equal(body.next_cursor, null, 'one page')
     const expected = [...provinceList].sort((a, b) => (a.code < b.code ? -1 : 1))
       .map((p) => ({ code: p.code, name: p.name, aliases: [...p.aliases], capital: p.capital }))
     t.strictSame(body.data, expected, 'every province, ordered by code, with aliases and capital')
@@ -540,30 +568,38 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
   })
 
   t.test('errors: a 500 is masked', async (t) => {
-    const broken = await createTestDatabase(t, { seed: false })
-    await broken.handle.close()
-    broken.handle.close = async () => {} // closed already: the helper's teardown must not close it twice
-    const brokenApp = await buildApp({ logLevel: 'silent', corsOrigins: ['*'] }, { database: broken.handle, closeDatabase: false })
+    // A handle closed before any request. On PostgreSQL: a database of its own, through the app's driver. On PGlite a
+    // second embedded instance costs seconds, so a postgres.js pool that never connects is closed instead (no server
+    // is needed: a closed pool rejects every query at once).
+    let handle: DatabaseHandle
+    if (process.env.DATABASE_URL) {
+      handle = (await createTestDatabase(t, { seed: false })).handle
+    } else {
+      handle = await openDatabase({ url: 'postgres://apv@127.0.0.1:9/closed', max: 1 })
+    }
+    await handle.close()
+    handle.close = async () => {} // closed already: the helper's teardown must not close it twice
+    const brokenApp = await buildApp({ logLevel: 'silent', corsOrigins: ['*'] }, { database: handle, closeDatabase: false })
     t.teardown(() => brokenApp.close())
     await brokenApp.ready()
     const tableNames = ['actors', 'statements', 'statement_sources', 'statement_incidents', 'sources', 'source_citations', 'provinces']
     for (const url of ['/v1/actors/taliban', '/v1/statements?limit=1', '/v1/provinces']) {
       const res = await brokenApp.inject({ method: 'GET', url })
       t.equal(res.statusCode, 500, `${url} -> 500`)
-      t.match(String(res.headers['content-type']), /^application\/problem\+json/)
+      t.match(String(res.headers['content-type']), /^application\/problem\+json/, `${url}: problem+json`)
       const body = JSON.parse(res.body)
       t.same(Object.keys(body).sort(), problemKeys, `${url}: only the problem members`)
-      t.equal(body.code, 'internal_error')
-      t.equal(body.status, 500)
-      t.equal(body.type, '/problems/internal_error')
-      t.equal(body.instance, url)
+      t.equal(body.code, 'internal_error', `${url}: code`)
+      t.equal(body.status, 500, `${url}: status`)
+      t.equal(body.type, '/problems/internal_error', `${url}: type`)
+      t.equal(body.instance, url, `${url}: instance`)
       const { instance: _i, ...rest } = body
       const text = JSON.stringify(rest)
       t.notMatch(text, /\bat\s+\S+\s+\(|\.ts:\d+|\.js:\d+|node_modules/, `${url}: no stack trace`)
       t.notMatch(text, /select|from\s|where\s|insert|"\w+"\."\w+"|sql|postgres|pglite/i, `${url}: no SQL or driver text`)
       for (const name of tableNames) t.notOk(text.includes(name), `${url}: no table name "${name}"`)
       t.notOk(res.body.includes('closed'), `${url}: no driver error message`)
-      t.equal(res.headers['cache-control'], 'no-store', 'errors are not cached')
+      t.equal(res.headers['cache-control'], 'no-store', `${url}: errors are not cached`)
     }
   })
 })
@@ -603,7 +639,7 @@ t.test('config: loadConfig validates the environment', async (t) => {
   t.equal(loadConfig({ PORT: '' }).port, 3000, 'an empty PORT is the default')
 
   const withUrl = loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/apv', PGLITE_DATA_DIR: '/tmp/ignored' })
-  t.equal(withUrl.databaseUrl, 'postgres://u@127.0.0.1:5432/apv')
+  t.equal(withUrl.databaseUrl, 'postgres://u@127.0.0.1:5432/apv', 'DATABASE_URL is read')
   t.equal(withUrl.dataDir, null, 'DATABASE_URL set -> no PGlite data dir')
   t.equal(loadConfig({ DATABASE_URL: 'postgresql://u@h/db' }).dataDir, null, 'postgresql:// is accepted too')
 
@@ -617,6 +653,6 @@ t.test('config: loadConfig validates the environment', async (t) => {
     corsOrigins: ['https://a.org', 'https://b.org'],
     seedOnEmpty: false
   }, 'every variable is read')
-  t.equal(loadConfig({ SEED_ON_EMPTY: '0' }).seedOnEmpty, false)
-  t.equal(loadConfig({ SEED_ON_EMPTY: 'TRUE' }).seedOnEmpty, true)
+  t.equal(loadConfig({ SEED_ON_EMPTY: '0' }).seedOnEmpty, false, 'SEED_ON_EMPTY=0 is false')
+  t.equal(loadConfig({ SEED_ON_EMPTY: 'TRUE' }).seedOnEmpty, true, 'SEED_ON_EMPTY is case-insensitive')
 })

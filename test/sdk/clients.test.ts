@@ -28,14 +28,19 @@ function load (file: string): Promise<any> {
   return import(new URL(`../../openapi/clients/${file}`, import.meta.url).href)
 }
 
-await generateClients({ quiet: true })
-// `npx tsc -p openapi/clients/tsconfig.json`, with the project's own tsc; it takes a few seconds, so it runs while the
-// database and server start.
-const typecheck = run(process.execPath, [fileURLToPath(import.meta.resolve('typescript/bin/tsc')), '-p', 'openapi/clients/tsconfig.json'])
+/** A live server on a free port over this file's own seeded database. */
+async function startServer (): Promise<string> {
+  const { app } = await buildTestApp(t)
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+}
 
-const { app } = await buildTestApp(t)
-await app.listen({ port: 0, host: '127.0.0.1' })
-const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+// The slow steps overlap: the database starts while the clients generate, and tsc (as
+// `npx tsc -p openapi/clients/tsconfig.json`, with the project's own tsc) runs in a child process meanwhile.
+const server = startServer()
+await generateClients({ quiet: true })
+const typecheck = run(process.execPath, [fileURLToPath(import.meta.resolve('typescript/bin/tsc')), '-p', 'openapi/clients/tsconfig.json'])
+const baseUrl = await server
 
 /** Every incident in one request, as the reference the clients' answers are compared with. */
 const everything = await (await fetch(`${baseUrl}/v1/incidents?limit=500`)).json() as { data: any[], next_cursor: string | null }

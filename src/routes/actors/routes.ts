@@ -9,7 +9,7 @@ import { IncidentList, NestedIncidentQuery } from '../../schemas/incidents.ts'
 import { NestedStatementQuery, StatementList } from '../../schemas/statements.ts'
 import { toIncidentQuery } from '../incidents/filters.ts'
 import { listIncidents } from '../incidents/queries.ts'
-import { conditionalHeaders, itemErrors, json, listErrors, page } from '../responses.ts'
+import { conditionalHeaders, itemErrors, json, listErrors, nestedListErrors, page } from '../responses.ts'
 import { listStatements } from '../statements/queries.ts'
 import { getActor, listActors, requireActorId } from './queries.ts'
 
@@ -22,7 +22,7 @@ const actorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['actors'],
       headers: conditionalHeaders,
       querystring: ActorListQuery,
-      response: { 200: page(ref(ActorList), 'A page of actors.'), ...listErrors }
+      response: { 200: page(ref(ActorList), 'A page of actors.', '/v1/actors', ActorListQuery), ...listErrors }
     }
   }, async (request, reply) => {
     const page = await listActors(app.db, request.query)
@@ -52,7 +52,7 @@ const actorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: ActorIdParams,
       headers: conditionalHeaders,
       querystring: NestedStatementQuery,
-      response: { 200: page(ref(StatementList), 'A page of statements.'), ...itemErrors }
+      response: { 200: page(ref(StatementList), 'A page of statements.', '/v1/actors/taliban/statements', NestedStatementQuery), ...nestedListErrors }
     }
   }, async (request, reply) => {
     checkDateRange(request.query)
@@ -71,7 +71,7 @@ const actorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: ActorIdParams,
       headers: conditionalHeaders,
       querystring: NestedIncidentQuery,
-      response: { 200: page(ref(IncidentList), 'A page of incidents.'), ...itemErrors }
+      response: { 200: page(ref(IncidentList), 'A page of incidents.', '/v1/actors/iskp/incidents', NestedIncidentQuery), ...nestedListErrors }
     }
   }, async (request, reply) => {
     const actorId = await requireActorId(app.db, request.params.id)

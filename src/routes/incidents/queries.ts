@@ -130,10 +130,14 @@ async function hydrateIncidents (db: Database, rows: IncidentJoinRow[]): Promise
   }))
 }
 
-/** Throws a 404 unless the incident exists. */
-export async function requireIncident (db: Database, id: string): Promise<void> {
+export async function incidentExists (db: Database, id: string): Promise<boolean> {
   const [row] = await db.select({ id: incidents.id }).from(incidents).where(eq(incidents.id, id)).limit(1)
-  if (!row) throw notFound('incident', id)
+  return row !== undefined
+}
+
+/** Throws a 404 unless the incident exists (for path parameters). */
+export async function requireIncident (db: Database, id: string): Promise<void> {
+  if (!(await incidentExists(db, id))) throw notFound('incident', id)
 }
 
 export async function getIncident (db: Database, id: string): Promise<IncidentDetailView> {

@@ -6,7 +6,7 @@ import { setNextLink } from '../../http/pagination.ts'
 import { ref } from '../../schemas/common.ts'
 import { IncidentDetail, IncidentIdParams, IncidentList, IncidentListQuery } from '../../schemas/incidents.ts'
 import { NestedStatementQuery, StatementList } from '../../schemas/statements.ts'
-import { conditionalHeaders, itemErrors, json, listErrors, page } from '../responses.ts'
+import { conditionalHeaders, itemErrors, json, listErrors, nestedListErrors, page } from '../responses.ts'
 import { listStatements } from '../statements/queries.ts'
 import { toIncidentQuery } from './filters.ts'
 import { getIncident, listIncidents, requireIncident } from './queries.ts'
@@ -20,7 +20,7 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['incidents'],
       headers: conditionalHeaders,
       querystring: IncidentListQuery,
-      response: { 200: page(ref(IncidentList), 'A page of incidents.'), ...listErrors }
+      response: { 200: page(ref(IncidentList), 'A page of incidents.', '/v1/incidents', IncidentListQuery), ...listErrors }
     }
   }, async (request, reply) => {
     const page = await listIncidents(app.db, await toIncidentQuery(app.db, request.query))
@@ -50,7 +50,7 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: IncidentIdParams,
       headers: conditionalHeaders,
       querystring: NestedStatementQuery,
-      response: { 200: page(ref(StatementList), 'A page of statements.'), ...itemErrors }
+      response: { 200: page(ref(StatementList), 'A page of statements.', '/v1/incidents/inc_2021_09_18_jalalabad_blasts/statements', NestedStatementQuery), ...nestedListErrors }
     }
   }, async (request, reply) => {
     checkDateRange(request.query)

@@ -7,7 +7,7 @@ import { findProvince } from '../../domain/provinces.ts'
 import { notFound } from '../../http/problem.ts'
 import { Id, ref } from '../../schemas/common.ts'
 import { Province, ProvinceList } from '../../schemas/provinces.ts'
-import { conditionalHeaders, itemErrors, json, listErrors, page } from '../responses.ts'
+import { conditionalHeaders, itemErrors, json, listErrors } from '../responses.ts'
 
 const provinceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/v1/provinces', {

@@ -6,6 +6,7 @@ import { sourceCitations, sources } from '../../db/schema.ts'
 import { containsText, toTimestamp } from '../../db/sql.ts'
 import { dateKey, decodeCursor, encodeCursor, textKey } from '../../http/cursor.ts'
 import { toPage } from '../../http/pagination.ts'
+import { parseList } from '../../http/filters.ts'
 import { notFound } from '../../http/problem.ts'
 import type { Source, SourceListQuery } from '../../schemas/sources.ts'
 import { groupBy } from '../statements/queries.ts'
@@ -58,10 +59,8 @@ async function hydrateSources (db: Database, rows: Array<typeof sources.$inferSe
 export async function listSources (db: Database, query: Static<typeof SourceListQuery>) {
   const limit = query.limit ?? 50
   const conditions: SQL[] = []
-  if (query.publisher) {
-    const names = query.publisher.split(',').map((p) => p.trim().toLowerCase()).filter(Boolean)
-    conditions.push(inArray(sql`lower(${sources.publisher})`, names))
-  }
+  const publishers = parseList('publisher', query.publisher)
+  if (publishers) conditions.push(inArray(sql`lower(${sources.publisher})`, publishers.map((p) => p.toLowerCase())))
   if (query.kind) conditions.push(eq(sources.kind, query.kind))
   if (query.start_date) conditions.push(gte(sources.publishedOn, query.start_date))
   if (query.end_date) conditions.push(lte(sources.publishedOn, query.end_date))

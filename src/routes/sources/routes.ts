@@ -4,11 +4,11 @@ import { Type } from '@sinclair/typebox'
 import { checkDateRange } from '../../http/filters.ts'
 import { setNextLink } from '../../http/pagination.ts'
 import { ref } from '../../schemas/common.ts'
-import { IncidentList, NestedIncidentQuery } from '../../schemas/incidents.ts'
+import { IncidentList, IncidentListQuery } from '../../schemas/incidents.ts'
 import { Source, SourceIdParams, SourceList, SourceListQuery } from '../../schemas/sources.ts'
 import { toIncidentQuery } from '../incidents/filters.ts'
 import { listIncidents } from '../incidents/queries.ts'
-import { conditionalHeaders, itemErrors, json, listErrors, page } from '../responses.ts'
+import { conditionalHeaders, itemErrors, json, listErrors, nestedListErrors, page } from '../responses.ts'
 import { getSource, listSources, requireSource } from './queries.ts'
 
 const sourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -20,7 +20,7 @@ const sourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['sources'],
       headers: conditionalHeaders,
       querystring: SourceListQuery,
-      response: { 200: page(ref(SourceList), 'A page of sources.'), ...listErrors }
+      response: { 200: page(ref(SourceList), 'A page of sources.', '/v1/sources', SourceListQuery), ...listErrors }
     }
   }, async (request, reply) => {
     checkDateRange(request.query)
@@ -46,12 +46,12 @@ const sourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       operationId: 'listSourceIncidents',
       summary: 'List the incidents a source reports',
-      description: 'Incidents this report gives an account of, newest first. Takes the incident filters.',
+      description: 'Incidents this report gives an account of, newest first. Takes the same filters as `listIncidents`.',
       tags: ['sources', 'incidents'],
       params: SourceIdParams,
       headers: conditionalHeaders,
-      querystring: NestedIncidentQuery,
-      response: { 200: page(ref(IncidentList), 'A page of incidents.'), ...itemErrors }
+      querystring: IncidentListQuery,
+      response: { 200: page(ref(IncidentList), 'A page of incidents.', '/v1/sources/src_2021_09_21_taliban_say_no_isis_al_qaeda_in_country/incidents', IncidentListQuery), ...nestedListErrors }
     }
   }, async (request, reply) => {
     await requireSource(app.db, request.params.id)

@@ -5,7 +5,9 @@ import { checkDateRange } from '../../http/filters.ts'
 import { setNextLink } from '../../http/pagination.ts'
 import { ref } from '../../schemas/common.ts'
 import { Statement, StatementIdParams, StatementList, StatementListQuery } from '../../schemas/statements.ts'
+import { invalidParameter } from '../../http/problem.ts'
 import { resolveActorFilters } from '../actors/queries.ts'
+import { incidentExists } from '../incidents/queries.ts'
 import { conditionalHeaders, itemErrors, json, listErrors, page } from '../responses.ts'
 import { getStatement, listStatements } from './queries.ts'
 
@@ -18,12 +20,15 @@ const statementRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['statements'],
       headers: conditionalHeaders,
       querystring: StatementListQuery,
-      response: { 200: page(ref(StatementList), 'A page of statements.'), ...listErrors }
+      response: { 200: page(ref(StatementList), 'A page of statements.', '/v1/statements', StatementListQuery), ...listErrors }
     }
   }, async (request, reply) => {
     const { speaker, actor, incident, ...rest } = request.query
     checkDateRange(rest)
     const actors = await resolveActorFilters(app.db, { speaker, actor })
+    if (incident !== undefined && !(await incidentExists(app.db, incident))) {
+      throw invalidParameter('incident', `names no known incident ("${incident}"); use an id from /v1/incidents`)
+    }
     const page = await listStatements(app.db, { ...rest, speakerId: actors.speaker, actorId: actors.actor, incidentId: incident })
     setNextLink(request, reply, page.next_cursor)
     return page
