@@ -1,6 +1,7 @@
 /** Opens the database: postgres.js when a URL is given, embedded PGlite otherwise. */
 import { mkdir } from 'node:fs/promises'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm as pgTrgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import type { Logger } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
@@ -34,7 +35,8 @@ export async function openDatabase (options: OpenOptions): Promise<DatabaseHandl
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) }
   }
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true })
-  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite()
+  // pg_trgm backs the incidents text search index (drizzle/0001_incident_text_search.sql).
+  const client = new PGlite({ dataDir: options.dataDir ?? undefined, extensions: { pg_trgm: pgTrgm } })
   await client.waitReady
   const db = drizzlePglite(client, { schema, logger: options.logger }) as unknown as Database
   return { db, kind: 'pglite', close: () => client.close() }

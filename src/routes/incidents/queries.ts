@@ -6,7 +6,7 @@ import {
   actors, casualtyBreakdowns, incidentReports, incidents, provinces, responsibilities, sources,
   statementIncidents, statements
 } from '../../db/schema.ts'
-import { containsText, toTimestamp } from '../../db/sql.ts'
+import { likePattern, toTimestamp } from '../../db/sql.ts'
 import { dateKey, decodeCursor, encodeCursor, textKey } from '../../http/cursor.ts'
 import { toPage } from '../../http/pagination.ts'
 import { notFound } from '../../http/problem.ts'
@@ -26,6 +26,12 @@ export interface IncidentQuery extends Omit<Static<TObject<typeof IncidentFilter
   /** Incidents a source reports. */
   sourceId?: string
 }
+
+/**
+ * The text `q` searches, joined with \x01 (a control character `q` cannot contain, so matches never span two
+ * fields). Served by the trigram index in drizzle/0001_incident_text_search.sql: keep the two expressions identical.
+ */
+const incidentSearchText = sql`(coalesce(${incidents.title}, '') || E'\\x01' || coalesce(${incidents.summary}, '') || E'\\x01' || coalesce(${incidents.district}, '') || E'\\x01' || coalesce(${incidents.place}, ''))`
 
 const incidentColumns = {
   incident: incidents,
@@ -67,7 +73,7 @@ function filterConditions (db: Database, query: IncidentQuery): SQL[] {
       eq(incidentReports.incidentId, incidents.id), eq(incidentReports.sourceId, query.sourceId)))))
   }
   if (query.type) conditions.push(eq(incidents.type, query.type))
-  if (query.q) conditions.push(containsText(query.q, [incidents.title, incidents.summary, incidents.district, incidents.place]))
+  if (query.q) conditions.push(sql`${incidentSearchText} ilike ${likePattern(query.q)}`)
   return conditions
 }
 
