@@ -77,7 +77,9 @@ function hostileValuesFor (param: Parameter): Array<[string, UrlValue]> {
     const first = String(closed[0])
     own.push(['unknown enum value', 'not_a_value'], ['enum value upper-cased', first.toUpperCase()], ['enum value with a space', `${first} `])
   }
-  if (param.in === 'path') own.push(['150 characters (within maxLength 200)', 'c'.repeat(150)], ['bare percent', { raw: '%' }])
+  if (param.in === 'path') {
+    own.push(['150 characters (within maxLength 200)', 'c'.repeat(150)], ['1,025 characters', 'd'.repeat(1025)], ['bare percent', { raw: '%' }])
+  }
   if (param.in === 'header') {
     // Header values must be latin-1 without control characters to be sent at all.
     return [['1,024 characters', 'x'.repeat(1024)], ['1,025 characters', 'x'.repeat(1025)], ['wildcard', '*'],

@@ -286,7 +286,8 @@ export function documentedResponse (op: Operation, status: number): { key: strin
  * Checks one response against the document: the status is documented for the operation (and is not a 5xx: the
  * contract promises none), the Content-Type is a documented media type for that status (no body where none is
  * documented, e.g. 304), the body parses and validates against the documented schema, and a problem's `status`
- * equals the HTTP status.
+ * equals the HTTP status. An undocumented error status is still judged as a problem (API.md: every error is
+ * problem+json), against the schema the operation documents for its 400.
  */
 export function validateResponse (op: Operation, response: HttpResponse): Verdict {
   const errors: string[] = []
@@ -295,12 +296,13 @@ export function validateResponse (op: Operation, response: HttpResponse): Verdic
   const mediaType = mediaTypeOf(response)
   let body: any
   if (status >= 500) errors.push(`server error ${status} (the contract allows no 5xx)`)
-  const documented = documentedResponse(op, status)
+  let documented = documentedResponse(op, status)
   if (!documented) {
     errors.push(`status ${status} is not documented for ${op.operationId} (documented: ${Object.keys(op.responses).join(', ')})`)
+    if (status >= 400) documented = documentedResponse(op, 400)
   }
-  const content = documented?.response.content
-  if (documented && (!content || Object.keys(content).length === 0)) {
+  const content = documented?.response.content ?? {}
+  if (documented && Object.keys(content).length === 0) {
     if (response.body.length > 0) errors.push(`status ${status} documents no body, got ${response.body.length} bytes`)
     return { ok: errors.length === 0, errors, schemaErrors, mediaType, body }
   }
@@ -311,17 +313,23 @@ export function validateResponse (op: Operation, response: HttpResponse): Verdic
       errors.push(`body is not JSON (${(err as Error).message})`)
     }
   }
-  if (content) {
-    if (mediaType === null || !(mediaType in content)) {
+  if (documented) {
+    const documentedType = mediaType !== null && mediaType in content
+    if (!documentedType) {
       errors.push(`content-type ${String(response.headers['content-type'])} is not documented for ${status} (documented: ${Object.keys(content).join(', ')})`)
-    } else if (body !== undefined && content[mediaType]?.schema) {
-      const validate = validatorAt(`${op.pointer}${pointerOf('responses', documented!.key, 'content', mediaType, 'schema')}`)
-      if (!validate(body)) {
-        schemaErrors = validate.errors ?? []
-        errors.push(`body fails the ${status} ${mediaType} schema: ${ajv.errorsText(schemaErrors, { dataVar: 'body' })}`)
+    }
+    // With an undocumented content type, the body is still judged by the schema documented for the status.
+    const schemaType = documentedType ? mediaType! : Object.keys(content).find((type) => content[type]?.schema)
+    if (schemaType !== undefined && content[schemaType]?.schema) {
+      if (body === undefined) {
+        errors.push(`status ${status} documents a ${schemaType} body, got ${response.body.length === 0 ? 'none' : 'one that is not JSON'}`)
+      } else {
+        const validate = validatorAt(`${op.pointer}${pointerOf('responses', documented.key, 'content', schemaType, 'schema')}`)
+        if (!validate(body)) {
+          schemaErrors = validate.errors ?? []
+          errors.push(`body fails the ${documented.key} ${schemaType} schema: ${ajv.errorsText(schemaErrors, { dataVar: 'body' })}`)
+        }
       }
-    } else if (body === undefined && content[mediaType]?.schema) {
-      errors.push(`status ${status} documents a ${mediaType} body, got none`)
     }
   }
   if (mediaType === 'application/problem+json' && body && typeof body === 'object' && body.status !== status) {
