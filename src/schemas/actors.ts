@@ -28,7 +28,7 @@ export const ActorIdParams = Type.Object({
 
 export const ActorListQuery = Type.Object({
   q: Type.Optional(FreeText('Case-insensitive text matched against name, slug and aliases.', 'ISIS-K')),
-  kind: Type.Optional(ref(ActorKind, { description: 'Only actors of this kind.', examples: ['armed_group'] })),
+  kind: Type.Optional(StringEnum(actorKinds, { description: 'Only actors of this kind.', examples: ['armed_group'] })),
   limit: Type.Optional(Limit),
   cursor: Type.Optional(Cursor('actors', ['hamid-karzai']))
 }, { additionalProperties: false })

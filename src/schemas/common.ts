@@ -2,17 +2,16 @@
 import { Type, type Static, type TSchema, type SchemaOptions } from '@sinclair/typebox'
 import { encodeCursor } from '../http/cursor.ts'
 
-/**
- * A `$ref` to a named component that keeps the component's static type. With options (a description, examples)
- * the ref is wrapped in `allOf`, because siblings of a bare `$ref` are dropped from the OpenAPI document.
- */
-export function ref<T extends TSchema> (schema: T, options?: SchemaOptions): ReturnType<typeof Type.Unsafe<Static<T>>> {
+/** A `$ref` to a named component that keeps the component's static type. */
+export function ref<T extends TSchema> (schema: T): ReturnType<typeof Type.Unsafe<Static<T>>> {
   if (!schema.$id) throw new Error('ref() needs a schema with an $id')
-  const target = Type.Ref(schema.$id)
-  return Type.Unsafe<Static<T>>(options ? { allOf: [target], ...options } : target)
+  return Type.Unsafe<Static<T>>(Type.Ref(schema.$id))
 }
 
-/** A string enum as a plain JSON Schema `enum`: one named type in generated SDKs, one list in Swagger UI. */
+/**
+ * A string enum as a plain JSON Schema `enum`: one named type in generated SDKs, one list in Swagger UI.
+ * Query parameters inline it: @fastify/swagger drops a `$ref`'s siblings, which carry the description and example.
+ */
 export function StringEnum<const T extends readonly string[]> (values: T, options: SchemaOptions = {}) {
   return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options })
 }

@@ -112,7 +112,7 @@ export const IncidentFilters = {
   end_date: Type.Optional(EndDate),
   claimed_by: actorFilter('Actor id or slug: incidents the actor claimed.', 'iskp'),
   attributed_to: actorFilter('Actor id or slug: incidents claimed by or attributed to the actor.', 'iskp'),
-  type: Type.Optional(ref(IncidentType, { description: 'Only incidents of this type.', examples: ['bombing'] })),
+  type: Type.Optional(StringEnum(incidentTypes, { description: 'Only incidents of this type.', examples: ['bombing'] })),
   q: Type.Optional(FreeText('Case-insensitive text matched against title, summary, district and place.', 'Jalalabad')),
   limit: Type.Optional(Limit),
   cursor: Type.Optional(Cursor('incidents', ['2021-11-07', 'inc_2021_11_07_jalalabad_twin_blasts']))

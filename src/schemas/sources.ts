@@ -38,7 +38,7 @@ export const SourceIdParams = Type.Object({
 
 export const SourceListQuery = Type.Object({
   publisher: Type.Optional(FreeText('Publisher name, case-insensitive exact match; several comma-separated mean OR.', 'Anadolu Agency,Reuters')),
-  kind: Type.Optional(ref(SourceKind, { description: 'Only sources of this kind.', examples: ['news_agency_report'] })),
+  kind: Type.Optional(StringEnum(sourceKinds, { description: 'Only sources of this kind.', examples: ['news_agency_report'] })),
   start_date: Type.Optional(StartDate),
   end_date: Type.Optional(EndDate),
   q: Type.Optional(FreeText('Case-insensitive text matched against title, publisher and author.', 'ISKP')),

@@ -34,7 +34,7 @@ export const StatementIdParams = Type.Object({
 }, { additionalProperties: false })
 
 export const StatementFilters = {
-  kind: Type.Optional(ref(StatementKind, { description: 'Only statements of this kind.', examples: ['denial'] })),
+  kind: Type.Optional(StringEnum(statementKinds, { description: 'Only statements of this kind.', examples: ['denial'] })),
   start_date: Type.Optional(StartDate),
   end_date: Type.Optional(EndDate),
   q: Type.Optional(FreeText('Case-insensitive text matched against the statement text.', 'al Qaeda')),
