@@ -6,9 +6,10 @@ import type { Config } from './config.ts'
 import type { DatabaseHandle } from './db/client.ts'
 import database from './plugins/database.ts'
 import deprecation from './plugins/deprecation.ts'
+import finiteNumbers from './plugins/finite-numbers.ts'
 import httpCaching from './plugins/http-caching.ts'
 import openapi from './plugins/openapi.ts'
-import problems from './plugins/problems.ts'
+import problems, { frameworkErrors } from './plugins/problems.ts'
 import actorRoutes from './routes/actors/routes.ts'
 import incidentRoutes from './routes/incidents/routes.ts'
 import provinceRoutes from './routes/provinces/routes.ts'
@@ -29,12 +30,14 @@ export async function buildApp (config: Pick<Config, 'logLevel' | 'corsOrigins'>
     logger: { level: config.logLevel },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: true } },
     return503OnClosing: true,
-    // Above the longest id the schemas accept, so long ids reach validation and get a problem response.
-    routerOptions: { maxParamLength: 1024 },
+    // Longer than any URL Node accepts (16 KiB of headers), so every path parameter reaches schema validation.
+    routerOptions: { maxParamLength: 20_000 },
+    frameworkErrors,
     requestTimeout: 30_000
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   await app.register(problems)
+  await app.register(finiteNumbers)
   if (options.database) await app.register(database, { handle: options.database, closeOnShutdown: options.closeDatabase ?? true })
   await app.register(httpCaching, { corsOrigins: config.corsOrigins })
   await app.register(deprecation)

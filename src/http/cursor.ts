@@ -38,6 +38,7 @@ export function dateKey (key: string): boolean {
   return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
 }
 
+/** Text Postgres can store: no NUL, no lone UTF-16 surrogates (JSON escapes can smuggle both in). */
 export function textKey (key: string): boolean {
-  return /^[^\u0000]{1,200}$/.test(key)
+  return /^[^\u0000]{1,200}$/.test(key) && key.isWellFormed()
 }

@@ -61,6 +61,17 @@ function problem (request: FastifyRequest, status: number, code: string, title: 
   }
 }
 
+/**
+ * For errors Fastify raises before routing (the `frameworkErrors` option): a path with malformed
+ * percent-encoding gets a 400 problem like any other bad input.
+ */
+export function frameworkErrors (error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const detail = error.code === 'FST_ERR_BAD_URL'
+    ? 'The path is not a valid URL (malformed percent-encoding).'
+    : error.message
+  return send(request, reply, problem(request, 400, 'invalid_path', 'Invalid request path', detail))
+}
+
 export default fp(async function problems (app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
     if (error instanceof ApiError) {

@@ -193,8 +193,8 @@ for (const op of operations) {
           if (first.status !== 200 || first.body?.next_cursor == null) continue
           const cursor: string = first.body.next_cursor
           const link = String(first.response.headers.link ?? '')
-          t.match(link, /^<[^>]+>; rel="next"$/, `${op.operationId}: a page with a next_cursor sends Link rel="next"`)
-          const linked = /^<([^>]+)>/.exec(link)?.[1]
+          const linked = link.split(/,\s*(?=<)/).map((part) => /^<([^>]+)>(.*)$/.exec(part.trim())).find((m) => m && /;\s*rel="?next"?/.test(m[2]!))?.[1]
+          t.ok(linked, `${op.operationId}: a page with a next_cursor sends Link: <...>; rel="next" (got ${JSON.stringify(link)})`)
           t.equal(linked ? new URL(linked, 'http://x').searchParams.get('cursor') : null, cursor, `${op.operationId}: the Link URL carries next_cursor`)
           const second = await sendAndCheck(t, app, op, { ...base, query: [['limit', '1'], ['cursor', cursor]] }, 'next_cursor')
           t.equal(second.status, 200, `${op.operationId}: following next_cursor gives 200`)
@@ -276,8 +276,11 @@ for (const op of operations) {
  * one) with each date-like key replaced by an impossible or out-of-range date, and each text key by NUL.
  */
 async function forgedCursors (t: Test, op: Operation): Promise<Array<[string, UrlValue]>> {
-  const res = await sendAndCheck(t, app, op, { ...minimalRequest(op), query: [['limit', '1']] }, 'limit=1 for a real cursor')
-  const cursor = res.body?.next_cursor
+  let cursor: unknown
+  for (let i = 0; i < 10 && typeof cursor !== 'string'; i++) {
+    const res = await sendAndCheck(t, app, op, { ...minimalRequest(op, i), query: [['limit', '1']] }, 'limit=1 for a real cursor')
+    cursor = res.body?.next_cursor
+  }
   if (typeof cursor !== 'string') return []
   let keys: unknown
   try {
@@ -297,6 +300,7 @@ async function forgedCursors (t: Test, op: Operation): Promise<Array<[string, Ur
   const isText = (v: unknown, i = 0) => typeof v === 'string' && !isDate(v) && i > 0
   forged.push(['real cursor with a 10,000-character key', b64(JSON.stringify(keys.map((v, i) => (isText(v, i) ? 'k'.repeat(10_000) : v))))])
   forged.push(['real cursor with a number key', b64(JSON.stringify(keys.map((v, i) => (i > 0 ? 12345 : v))))])
+  forged.push(['real cursor with lone surrogates in a key', b64(JSON.stringify(keys.map((v, i) => (isText(v, i) ? '\udc00\udc00' : v))))])
   forged.push(['real cursor with an SQL key', b64(JSON.stringify(keys.map((v, i) => (isText(v, i) ? "x') OR 1=1 --" : v))))])
   return forged
 }

@@ -24,13 +24,24 @@ async function get (op: Operation, query: Array<[string, string]>, path = pathFo
 }
 
 /** Runs a property and records one assertion whose message carries fast-check's counterexample report. */
-async function holds (t: Test, name: string, property: fc.IAsyncPropertyWithHooks<any> | fc.IAsyncProperty<any>, numRuns: number) {
+async function holds (t: Test, name: string, property: fc.IAsyncPropertyWithHooks<any> | fc.IAsyncProperty<any>, numRuns: number, examples: any[][] = []) {
   const before = sent.requests
-  const details = await fc.check(property, { numRuns })
+  const details = await fc.check(property, { numRuns, examples })
   const reason = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance ?? '')
   t.ok(!details.failed, details.failed
     ? `PROPERTY FAILED ${name}: ${reason} -- counterexample ${JSON.stringify(details.counterexample)} (seed ${details.seed}, path "${details.counterexamplePath}")`
     : `${name} (${details.numRuns} runs, ${sent.requests - before} requests)`)
+}
+
+/** A filter property, plus proof it was not vacuous: some runs returned items, some across several pages. */
+async function holdsOnData (t: Test, name: string, property: fc.IAsyncProperty<any>, numRuns: number, unfiltered: Record<string, unknown>) {
+  const before = { ...walked }
+  // One run without filters at limit 1 always walks several pages of real items.
+  await holds(t, name, property, numRuns, [[{ dates: [undefined, undefined], ...unfiltered, limit: 1 }]])
+  const runs = walked.runs - before.runs
+  const nonEmpty = walked.nonEmpty - before.nonEmpty
+  const paged = walked.paged - before.paged
+  t.ok(nonEmpty >= Math.max(2, runs / 20) && paged > 0, `${name}: ${nonEmpty} of ${runs} filtered lists had items, ${paged} spanned several pages`)
 }
 
 const expectBadParameter = (res: { url: string, status: number, body: any }, ...names: string[]) => {
@@ -74,16 +85,24 @@ const dateish = fc.oneof(
     '21-01-01', '+2021-01-01', '2021-W01-1', '2021-001', 'yesterday', '') }
 )
 
+/** How many walks ran, returned items, and spanned several pages: a filter property that only ever sees empty lists proves nothing. */
+const walked = { runs: 0, nonEmpty: 0, paged: 0 }
+
 /** Every item of a list, following next_cursor, each page checked against the document. */
 async function walk (op: Operation, query: Array<[string, string]>, path: Record<string, string>): Promise<any[]> {
   const items: any[] = []
   let cursor: string | null = null
-  for (let pages = 0; pages < 200; pages++) {
+  for (let pages = 1; pages <= 200; pages++) {
     const res = await get(op, cursor === null ? query : [...query, ['cursor', cursor]], path)
     expectOk(res)
     items.push(...res.body.data)
     cursor = res.body.next_cursor
-    if (cursor === null) return items
+    if (cursor === null) {
+      walked.runs++
+      if (items.length > 0) walked.nonEmpty++
+      if (pages > 1) walked.paged++
+      return items
+    }
   }
   throw new Error(`${op.operationId}: pagination does not end`)
 }
@@ -134,6 +153,22 @@ t.test('limit: 200 exactly when 1 <= limit <= 500, else a 400 naming limit', asy
       expectBadParameter(res, 'limit')
     }
   }), 100)
+})
+
+t.test('limit spelled as any number (fractions, NaN, Infinity, exponents): never a 5xx; a 400 naming limit or a page no longer than asked', async (t) => {
+  const ops = listOps.filter((op) => queryParam(op, 'limit'))
+  const spelling = fc.oneof(
+    fc.double().map(String),
+    fc.constantFrom('1e309', '-1e309', 'Infinity', '-Infinity', 'NaN', '1e2', '5.0', '0x10', '0b11', ' 7', '+7', '1_0', '٣')
+  )
+  await holds(t, 'numeric spellings of limit over every list operation', fc.asyncProperty(fc.constantFrom(...ops.map((o) => o.operationId)), spelling, async (opId: string, text: string) => {
+    const res = await get(operation(opId), [['limit', text]])
+    if (res.status === 400) return expectBadParameter(res, 'limit')
+    expectOk(res)
+    const n = Number(text)
+    if (!(Number.isInteger(n) && n >= 1 && n <= 500)) throw new Error(`GET ${res.url}: limit ${JSON.stringify(text)} is not an integer from 1 to 500, yet the page was served`)
+    if (res.body.data.length > n) throw new Error(`GET ${res.url}: ${res.body.data.length} items for limit ${text}`)
+  }), 60)
 })
 
 t.test('start_date/end_date: a 400 exactly when the document rejects a date (not a calendar date) or start is after end', async (t) => {
@@ -211,7 +246,11 @@ const textFilter = (texts: Array<string | null | undefined>) => fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...wordsOf(texts)).chain(randomCase) },
   { weight: 1, arbitrary: fc.constantFrom('zzqx', '%', '_', "'") }
 )
-const dateRange = (dates: string[]) => fc.tuple(fc.option(fc.constantFrom(...dates), { nil: undefined }), fc.option(fc.constantFrom(...dates), { nil: undefined }))
+/** Small pages most of the time, so that filtered lists span several pages. */
+const pageSize = fc.oneof({ weight: 3, arbitrary: fc.constant(1) }, { weight: 2, arbitrary: fc.integer({ min: 2, max: 4 }) }, { weight: 1, arbitrary: fc.constant(500) })
+/** Absent two times in three: filters combine, and too many at once leave nothing to check. */
+const sometimes = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary })
+const dateRange = (dates: string[]) => fc.tuple(sometimes(fc.constantFrom(...dates)), sometimes(fc.constantFrom(...dates)))
   .map(([a, b]) => (a !== undefined && b !== undefined && a > b ? [b, a] : [a, b]) as [string | undefined, string | undefined])
 const contains = (texts: Array<string | null | undefined>, q: string) => texts.some((x) => (x ?? '').toLowerCase().includes(q.toLowerCase()))
 const byDateThenIdDesc = (date: (x: any) => string) => (a: any, b: any) =>
@@ -238,23 +277,23 @@ t.test('incident filters filter: every returned incident satisfies them, and non
   const usedProvinces = provinces.filter((p: any) => incidents.some((i: any) => i.province?.code === p.code))
   const likelyProvince = fc.constantFrom(...usedProvinces).map((p: any) => ({ code: p.code as string, value: p.name as string }))
   const filters = fc.record({
-    provinces: fc.option(fc.uniqueArray(fc.oneof(likelyProvince, provinceSpelling), { minLength: 1, maxLength: 3, selector: (p) => p.code }), { nil: undefined }),
+    provinces: sometimes(fc.uniqueArray(fc.oneof(likelyProvince, provinceSpelling), { minLength: 1, maxLength: 3, selector: (p) => p.code })),
     dates: dateRange([...incidents.map((i: any) => i.occurred_on as string), '2021-08-15', '2030-01-01']),
-    claimedBy: fc.option(actorValue(responsibleActors), { nil: undefined }),
-    attributedTo: fc.option(actorValue(responsibleActors), { nil: undefined }),
-    actor: fc.option(actorValue([...responsibleActors, ...speakers]), { nil: undefined }),
-    type: fc.option(fc.constantFrom(...incidentTypes), { nil: undefined }),
-    q: fc.option(textFilter(incidents.flatMap((i: any) => [i.title, i.place, i.district])), { nil: undefined }),
-    limit: fc.oneof(fc.integer({ min: 1, max: 4 }), fc.constant(500)),
-    scope: fc.constantFrom('listIncidents', 'listActorIncidents', 'listSourceIncidents'),
-    scopeActor: actorValue([...responsibleActors, ...speakers]),
+    claimedBy: sometimes(actorValue(responsibleActors)),
+    attributedTo: sometimes(actorValue(responsibleActors)),
+    actor: sometimes(actorValue([...responsibleActors, ...speakers])),
+    type: sometimes(fc.constantFrom(...incidentTypes)),
+    q: sometimes(textFilter(incidents.flatMap((i: any) => [i.title, i.place, i.district]))),
+    limit: pageSize,
+    scope: fc.constantFrom('listIncidents', 'listIncidents', 'listActorIncidents', 'listSourceIncidents'),
+    scopeActor: actorValue(responsibleActors),
     scopeSource: fc.constantFrom(...sources.map((s: any) => s.id as string))
-  }, { requiredKeys: ['dates', 'limit', 'scope', 'scopeActor', 'scopeSource'] })
+  })
 
   const actorInvolved = (incident: any, actorId: string) => incident.responsibility.some((r: any) => r.actor.id === actorId) ||
     details.get(incident.id)?.statements.some((s: any) => s.speaker.id === actorId || s.on_behalf_of?.id === actorId)
 
-  await holds(t, 'incident filters on listIncidents, listActorIncidents and listSourceIncidents', fc.asyncProperty(filters, async (f) => {
+  await holdsOnData(t, 'incident filters on listIncidents, listActorIncidents and listSourceIncidents', fc.asyncProperty(filters, async (f) => {
     const op = operation(f.scope)
     const query: Array<[string, string]> = [['limit', String(f.limit)]]
     if (f.provinces) query.push(['province', f.provinces.map((p) => p.value).join(',')])
@@ -283,24 +322,24 @@ t.test('incident filters filter: every returned incident satisfies them, and non
     const got = await walk(op, query, path)
     const expected = incidents.filter((i: any) => violations(i).length === 0).sort(byDateThenIdDesc((i) => i.occurred_on))
     compare(buildUrl(op, { path, query }), got, expected, violations)
-  }), 60)
+  }), 60, { scope: 'listIncidents', scopeActor: { id: responsibleActors[0], value: responsibleActors[0] }, scopeSource: sources[0].id })
 })
 
 t.test('statement filters filter', async (t) => {
   const filters = fc.record({
-    speaker: fc.option(actorValue([...new Set(statements.map((s: any) => s.speaker.id as string))]), { nil: undefined }),
-    actor: fc.option(actorValue(speakers), { nil: undefined }),
-    incident: fc.option(fc.constantFrom(...incidents.map((i: any) => i.id as string)), { nil: undefined }),
-    kind: fc.option(fc.constantFrom(...statementKinds), { nil: undefined }),
+    speaker: sometimes(actorValue([...new Set(statements.map((s: any) => s.speaker.id as string))])),
+    actor: sometimes(actorValue(speakers)),
+    incident: sometimes(fc.constantFrom(...incidents.map((i: any) => i.id as string))),
+    kind: sometimes(fc.constantFrom(...statementKinds)),
     dates: dateRange([...statements.map((s: any) => s.said_on as string), '2021-08-15']),
-    q: fc.option(textFilter(statements.map((s: any) => s.text)), { nil: undefined }),
-    limit: fc.oneof(fc.integer({ min: 1, max: 8 }), fc.constant(500)),
+    q: sometimes(textFilter(statements.map((s: any) => s.text))),
+    limit: pageSize,
     scope: fc.constantFrom('listStatements', 'listActorStatements', 'listIncidentStatements'),
     scopeActor: actorValue(speakers),
     scopeIncident: fc.constantFrom(...incidents.map((i: any) => i.id as string))
-  }, { requiredKeys: ['dates', 'limit', 'scope', 'scopeActor', 'scopeIncident'] })
+  })
 
-  await holds(t, 'statement filters on listStatements, listActorStatements and listIncidentStatements', fc.asyncProperty(filters, async (f) => {
+  await holdsOnData(t, 'statement filters on listStatements, listActorStatements and listIncidentStatements', fc.asyncProperty(filters, async (f) => {
     const op = operation(f.scope)
     const query: Array<[string, string]> = [['limit', String(f.limit)]]
     if (f.speaker && queryParam(op, 'speaker')) query.push(['speaker', f.speaker.value])
@@ -329,20 +368,20 @@ t.test('statement filters filter', async (t) => {
     const got = await walk(op, query, path)
     const expected = statements.filter((s: any) => violations(s).length === 0).sort(byDateThenIdDesc((s) => s.said_on))
     compare(buildUrl(op, { path, query }), got, expected, violations)
-  }), 50)
+  }), 50, { scope: 'listStatements', scopeActor: { id: speakers[0], value: speakers[0] }, scopeIncident: incidents[0].id })
 })
 
 t.test('source filters filter', async (t) => {
   const publishers = [...new Set(sources.map((s: any) => s.publisher).filter(Boolean) as string[])]
   const op = operation('listSources')
   const filters = fc.record({
-    publishers: fc.option(fc.uniqueArray(fc.constantFrom(...publishers, 'Nobody Press').chain(randomCase), { minLength: 1, maxLength: 3, selector: (p) => p.toLowerCase() }), { nil: undefined }),
-    kind: fc.option(fc.constantFrom(...sourceKinds), { nil: undefined }),
+    publishers: sometimes(fc.uniqueArray(fc.constantFrom(...publishers, 'Nobody Press').chain(randomCase), { minLength: 1, maxLength: 3, selector: (p) => p.toLowerCase() })),
+    kind: sometimes(fc.constantFrom(...sourceKinds)),
     dates: dateRange([...sources.map((s: any) => s.published_on).filter(Boolean) as string[], '2021-08-15']),
-    q: fc.option(textFilter(sources.flatMap((s: any) => [s.title, s.publisher, s.author])), { nil: undefined }),
-    limit: fc.oneof(fc.integer({ min: 1, max: 4 }), fc.constant(500))
-  }, { requiredKeys: ['dates', 'limit'] })
-  await holds(t, 'listSources filters', fc.asyncProperty(filters, async (f) => {
+    q: sometimes(textFilter(sources.flatMap((s: any) => [s.title, s.publisher, s.author]))),
+    limit: pageSize
+  })
+  await holdsOnData(t, 'listSources filters', fc.asyncProperty(filters, async (f) => {
     const query: Array<[string, string]> = [['limit', String(f.limit)]]
     if (f.publishers) query.push(['publisher', f.publishers.join(',')])
     if (f.kind) query.push(['kind', f.kind])
@@ -361,17 +400,17 @@ t.test('source filters filter', async (t) => {
     const got = await walk(op, query, {})
     const expected = sources.filter((s: any) => violations(s).length === 0).sort(byDateThenIdDesc((s) => s.published_on ?? '0001-01-01'))
     compare(buildUrl(op, { query }), got, expected, violations)
-  }), 40)
+  }), 40, {})
 })
 
 t.test('actor filters filter', async (t) => {
   const op = operation('listActors')
   const filters = fc.record({
-    q: fc.option(textFilter(actors.flatMap((a: any) => [a.name, a.slug, ...a.aliases])), { nil: undefined }),
-    kind: fc.option(fc.constantFrom(...actorKinds), { nil: undefined }),
-    limit: fc.oneof(fc.integer({ min: 1, max: 8 }), fc.constant(500))
-  }, { requiredKeys: ['limit'] })
-  await holds(t, 'listActors filters', fc.asyncProperty(filters, async (f) => {
+    q: sometimes(textFilter(actors.flatMap((a: any) => [a.name, a.slug, ...a.aliases]))),
+    kind: sometimes(fc.constantFrom(...actorKinds)),
+    limit: pageSize
+  })
+  await holdsOnData(t, 'listActors filters', fc.asyncProperty(filters, async (f) => {
     const query: Array<[string, string]> = [['limit', String(f.limit)]]
     if (f.q) query.push(['q', f.q])
     if (f.kind) query.push(['kind', f.kind])
@@ -384,7 +423,7 @@ t.test('actor filters filter', async (t) => {
     const got = await walk(op, query, {})
     const expected = actors.filter((a: any) => violations(a).length === 0).sort((a: any, b: any) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
     compare(buildUrl(op, { query }), got, expected, violations)
-  }), 40)
+  }), 40, {})
 })
 
 t.test('requests sent', async (t) => {

@@ -327,7 +327,7 @@ export function validateResponse (op: Operation, response: HttpResponse): Verdic
         const validate = validatorAt(`${op.pointer}${pointerOf('responses', documented.key, 'content', schemaType, 'schema')}`)
         if (!validate(body)) {
           schemaErrors = validate.errors ?? []
-          errors.push(`body fails the ${documented.key} ${schemaType} schema: ${ajv.errorsText(schemaErrors, { dataVar: 'body' })}`)
+          errors.push(`body fails the ${documented.key} ${schemaType} schema: ${describeSchemaErrors(schemaErrors)}`)
         }
       }
     }
@@ -336,6 +336,16 @@ export function validateResponse (op: Operation, response: HttpResponse): Verdic
     errors.push(`problem status ${String(body.status)} differs from the HTTP status ${status}`)
   }
   return { ok: errors.length === 0, errors, schemaErrors, mediaType, body }
+}
+
+/** Ajv's findings in one line, naming the offending property where Ajv keeps it in params. */
+export function describeSchemaErrors (errors: ErrorObject[], max = 8): string {
+  const lines = [...new Set(errors.map((e) => {
+    const where = `body${e.instancePath}`
+    if (e.keyword === 'additionalProperties') return `${where} has unexpected property "${String(e.params.additionalProperty)}"`
+    return `${where} ${e.message ?? e.keyword}`
+  }))]
+  return lines.slice(0, max).join(', ') + (lines.length > max ? `, and ${lines.length - max} more` : '')
 }
 
 const shorten = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max)}…(${text.length} chars)` : text)
