@@ -59,12 +59,13 @@ t.test('Swagger UI: Try it out on listIncidents with province=Nangarhar', { skip
   await operation.locator('.opblock-summary-control').click()
   await operation.getByRole('button', { name: 'Try it out' }).click()
 
-  // Try it out prefills every parameter with its documented example (a sample cursor among them),
+  // Try it out prefills every parameter with its documented example (enums too, as a selected option),
   // so clear them all as a user would, then ask for Nangarhar alone.
   const parameters = operation.locator('.parameters tr[data-param-name][data-param-in]')
   const province = operation.locator('tr[data-param-name="province"][data-param-in="query"] input')
   await province.waitFor()
   for (const input of await parameters.locator('input[type="text"], input:not([type])').all()) await input.fill('')
+  for (const select of await parameters.locator('select').all()) await select.selectOption({ index: 0 })
   await province.fill('Nangarhar')
   await operation.getByRole('button', { name: 'Execute' }).click()
 
