@@ -102,7 +102,15 @@ export const provinces = pgTable('provinces', {
   check('provinces_code_format', sql`${t.code} ~ '^AF-[A-Z]{3}$'`)
 ])
 
-const figure = (name: string) => integer(name)
+/** Killed and wounded as best / low / high: null is unknown, 0 a known zero. */
+const casualtyFigures = () => ({
+  killedBest: integer('killed_best'),
+  killedLow: integer('killed_low'),
+  killedHigh: integer('killed_high'),
+  woundedBest: integer('wounded_best'),
+  woundedLow: integer('wounded_low'),
+  woundedHigh: integer('wounded_high')
+})
 
 /** One attack or armed clash. Casualty figures are reconciled from the per-source reports. */
 export const incidents = pgTable('incidents', {
@@ -119,12 +127,7 @@ export const incidents = pgTable('incidents', {
   type: incidentType('type').notNull(),
   targets: targetType('targets').array().notNull().default(sql`'{}'::target_type[]`),
   summary: text('summary'),
-  killedBest: figure('killed_best'),
-  killedLow: figure('killed_low'),
-  killedHigh: figure('killed_high'),
-  woundedBest: figure('wounded_best'),
-  woundedLow: figure('wounded_low'),
-  woundedHigh: figure('wounded_high'),
+  ...casualtyFigures(),
   ...timestamps
 }, (t) => [
   index('incidents_occurred_on_idx').on(t.occurredOn, t.id),
@@ -155,12 +158,7 @@ export const incidentReports = pgTable('incident_reports', {
   sourceId: text('source_id').notNull().references(() => sources.id, { onDelete: 'restrict' }),
   occurredOn: date('occurred_on', { mode: 'string' }),
   datePrecision: datePrecision('date_precision'),
-  killedBest: figure('killed_best'),
-  killedLow: figure('killed_low'),
-  killedHigh: figure('killed_high'),
-  woundedBest: figure('wounded_best'),
-  woundedLow: figure('wounded_low'),
-  woundedHigh: figure('wounded_high'),
+  ...casualtyFigures(),
   excerpt: text('excerpt'),
   notes: text('notes'),
   ...timestamps

@@ -12,10 +12,12 @@ export function toPage<T> (rows: T[], limit: number, cursorOf: (last: T) => stri
   return { data, next_cursor: rows.length > limit && last !== undefined ? cursorOf(last) : null }
 }
 
-/** Sets `Link: <...>; rel="next"` pointing at the same request with the next cursor. */
-export function setNextLink (request: FastifyRequest, reply: FastifyReply, nextCursor: string | null): void {
-  if (nextCursor === null) return
-  const url = new URL(request.url, `${request.protocol}://${request.host}`)
-  url.searchParams.set('cursor', nextCursor)
-  reply.header('link', `<${url.toString()}>; rel="next"`)
+/** Sends a page: sets `Link: <...>; rel="next"` (the same request with the next cursor) and returns the page. */
+export function sendPage<P extends { next_cursor: string | null }> (request: FastifyRequest, reply: FastifyReply, page: P): P {
+  if (page.next_cursor !== null) {
+    const url = new URL(request.url, `${request.protocol}://${request.host}`)
+    url.searchParams.set('cursor', page.next_cursor)
+    reply.header('link', `<${url.toString()}>; rel="next"`)
+  }
+  return page
 }

@@ -1,7 +1,7 @@
 /** API schemas for actors: armed groups, governments, organisations, outlets and people. */
 import { Type } from '@sinclair/typebox'
 import { actorKinds } from '../domain/vocabulary.ts'
-import { Cursor, FreeText, Id, Limit, Nullable, Page, Timestamp, ref, StringEnum } from './common.ts'
+import { Cursor, FreeText, Id, Limit, Nullable, Page, ref, StringEnum, timestampProperties } from './common.ts'
 import { ActorRef } from './references.ts'
 
 export const ActorKind = StringEnum(actorKinds, {
@@ -16,8 +16,7 @@ export const Actor = Type.Object({
   kind: ref(ActorKind),
   parent: Nullable(ref(ActorRef), { description: 'The organisation this actor belongs to or is a branch of; null when none.' }),
   description: Nullable(Type.String(), { description: 'Who this actor is, as the sources support.' }),
-  created_at: Timestamp('When the record was created (RFC 3339, UTC).'),
-  updated_at: Timestamp('When the record last changed (RFC 3339, UTC).')
+  ...timestampProperties()
 }, { $id: 'Actor', description: 'An armed group, government body, party, organisation, media outlet or person.', additionalProperties: false })
 
 export const ActorList = Page(Actor, 'ActorList', 'A page of actors, ordered by slug.')

@@ -42,6 +42,12 @@ export const patternMessages: Record<string, string> = {
 export const Timestamp = (description: string) =>
   Type.String({ format: 'date-time', description, examples: ['2026-11-21T10:00:00.000Z'] })
 
+/** created_at / updated_at of a record. */
+export const timestampProperties = () => ({
+  created_at: Timestamp('When the record was created (RFC 3339, UTC).'),
+  updated_at: Timestamp('When the record last changed (RFC 3339, UTC).')
+})
+
 export const Id = (description: string, example: string) =>
   Type.String({ minLength: 1, maxLength: 200, pattern: noControlChars, description, examples: [example] })
 

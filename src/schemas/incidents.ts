@@ -7,7 +7,7 @@ import {
   targetTypes,
   victimGroups
 } from '../domain/vocabulary.ts'
-import { Cursor, EndDate, FreeText, Id, Limit, Nullable, Page, StartDate, Timestamp, ref, StringEnum } from './common.ts'
+import { Cursor, EndDate, FreeText, Id, Limit, Nullable, Page, StartDate, ref, StringEnum, timestampProperties } from './common.ts'
 import { ActorRef, DatePrecision, ProvinceRef, SourceRef } from './references.ts'
 import { Statement } from './statements.ts'
 
@@ -74,8 +74,7 @@ export const incidentProperties = {
   killed: ref(Casualties),
   wounded: ref(Casualties),
   responsibility: Type.Array(ref(Responsibility), { description: 'Claims, attributions, suspicions and denials, each with its source.' }),
-  created_at: Timestamp('When the record was created (RFC 3339, UTC).'),
-  updated_at: Timestamp('When the record last changed (RFC 3339, UTC).')
+  ...timestampProperties()
 }
 
 export const Incident = Type.Object(incidentProperties, {

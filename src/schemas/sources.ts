@@ -1,7 +1,7 @@
 /** API schemas for sources: the reports every figure, claim and quote traces to. */
 import { Type } from '@sinclair/typebox'
 import { sourceKinds } from '../domain/vocabulary.ts'
-import { Cursor, EndDate, FreeText, Id, Limit, Nullable, Page, StartDate, Timestamp, ref, StringEnum } from './common.ts'
+import { Cursor, EndDate, FreeText, Id, Limit, Nullable, Page, StartDate, ref, StringEnum, timestampProperties } from './common.ts'
 import { DatePrecision, SourceRef } from './references.ts'
 
 export const SourceKind = StringEnum(sourceKinds, {
@@ -26,8 +26,7 @@ export const Source = Type.Object({
   notes: Nullable(Type.String(), { description: 'Curation notes: how the date or publisher was established.' }),
   cites: Type.Array(ref(Citation), { description: 'Reports this source relies on ("Reuters reported").' }),
   cited_by: Type.Array(ref(Citation), { description: 'Reports in the database that rely on this one.' }),
-  created_at: Timestamp('When the record was created (RFC 3339, UTC).'),
-  updated_at: Timestamp('When the record last changed (RFC 3339, UTC).')
+  ...timestampProperties()
 }, { $id: 'Source', description: 'A report: news article, agency report, official statement, UN or NGO report, post.', additionalProperties: false })
 
 export const SourceList = Page(Source, 'SourceList', 'A page of sources, newest `published_on` first (unknown dates last), then by id.')

@@ -1,7 +1,7 @@
 /** API schemas for statements: what actors said, with the reports that carry it. */
 import { Type } from '@sinclair/typebox'
 import { statementKinds, statementTextKinds } from '../domain/vocabulary.ts'
-import { Cursor, EndDate, FreeText, Id, Limit, Nullable, Page, StartDate, Timestamp, ref, StringEnum } from './common.ts'
+import { Cursor, EndDate, FreeText, Id, Limit, Nullable, Page, StartDate, ref, StringEnum, timestampProperties } from './common.ts'
 import { ActorRef, DatePrecision, SourceRef } from './references.ts'
 
 export const StatementKind = StringEnum(statementKinds, {
@@ -23,8 +23,7 @@ export const Statement = Type.Object({
   notes: Nullable(Type.String(), { description: 'Curation notes: how the date was resolved, context.' }),
   incident_ids: Type.Array(Type.String(), { description: 'Ids of the incidents the statement concerns.' }),
   sources: Type.Array(ref(SourceRef), { description: 'The reports that carry the statement.' }),
-  created_at: Timestamp('When the record was created (RFC 3339, UTC).'),
-  updated_at: Timestamp('When the record last changed (RFC 3339, UTC).')
+  ...timestampProperties()
 }, { $id: 'Statement', description: 'What an actor said: a claim, denial, condemnation, attribution, assessment or pledge.', additionalProperties: false })
 
 export const StatementList = Page(Statement, 'StatementList', 'A page of statements, newest `said_on` first, then by id.')

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { checkDateRange } from '../../http/filters.ts'
-import { setNextLink } from '../../http/pagination.ts'
+import { sendPage } from '../../http/pagination.ts'
 import { ref } from '../../schemas/common.ts'
 import { Actor, ActorIdParams, ActorList, ActorListQuery } from '../../schemas/actors.ts'
 import { IncidentList, NestedIncidentQuery } from '../../schemas/incidents.ts'
@@ -25,9 +25,7 @@ const actorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: page(ref(ActorList), 'A page of actors.', '/v1/actors', ActorListQuery), ...listErrors }
     }
   }, async (request, reply) => {
-    const page = await listActors(app.db, request.query)
-    setNextLink(request, reply, page.next_cursor)
-    return page
+    return sendPage(request, reply, await listActors(app.db, request.query))
   })
 
   app.get('/v1/actors/:id', {
@@ -57,9 +55,7 @@ const actorRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     checkDateRange(request.query)
     const actorId = await requireActorId(app.db, request.params.id)
-    const page = await listStatements(app.db, { ...request.query, actorId })
-    setNextLink(request, reply, page.next_cursor)
-    return page
+    return sendPage(request, reply, await listStatements(app.db, { ...request.query, actorId }))
   })
 
   app.get('/v1/actors/:id/incidents', {
@@ -76,9 +72,7 @@ const actorRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const actorId = await requireActorId(app.db, request.params.id)
     const query = await toIncidentQuery(app.db, request.query)
-    const page = await listIncidents(app.db, { ...query, actorId })
-    setNextLink(request, reply, page.next_cursor)
-    return page
+    return sendPage(request, reply, await listIncidents(app.db, { ...query, actorId }))
   })
 }
 

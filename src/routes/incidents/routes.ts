@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { checkDateRange } from '../../http/filters.ts'
-import { setNextLink } from '../../http/pagination.ts'
+import { sendPage } from '../../http/pagination.ts'
 import { ref } from '../../schemas/common.ts'
 import { IncidentDetail, IncidentIdParams, IncidentList, IncidentListQuery } from '../../schemas/incidents.ts'
 import { NestedStatementQuery, StatementList } from '../../schemas/statements.ts'
@@ -23,9 +23,7 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: page(ref(IncidentList), 'A page of incidents.', '/v1/incidents', IncidentListQuery), ...listErrors }
     }
   }, async (request, reply) => {
-    const page = await listIncidents(app.db, await toIncidentQuery(app.db, request.query))
-    setNextLink(request, reply, page.next_cursor)
-    return page
+    return sendPage(request, reply, await listIncidents(app.db, await toIncidentQuery(app.db, request.query)))
   })
 
   app.get('/v1/incidents/:id', {
@@ -55,9 +53,7 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     checkDateRange(request.query)
     await requireIncident(app.db, request.params.id)
-    const page = await listStatements(app.db, { ...request.query, incidentId: request.params.id })
-    setNextLink(request, reply, page.next_cursor)
-    return page
+    return sendPage(request, reply, await listStatements(app.db, { ...request.query, incidentId: request.params.id }))
   })
 }
 

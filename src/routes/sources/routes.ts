@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { checkDateRange } from '../../http/filters.ts'
-import { setNextLink } from '../../http/pagination.ts'
+import { sendPage } from '../../http/pagination.ts'
 import { ref } from '../../schemas/common.ts'
 import { IncidentList, IncidentListQuery } from '../../schemas/incidents.ts'
 import { Source, SourceIdParams, SourceList, SourceListQuery } from '../../schemas/sources.ts'
@@ -24,9 +24,7 @@ const sourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async (request, reply) => {
     checkDateRange(request.query)
-    const page = await listSources(app.db, request.query)
-    setNextLink(request, reply, page.next_cursor)
-    return page
+    return sendPage(request, reply, await listSources(app.db, request.query))
   })
 
   app.get('/v1/sources/:id', {
@@ -56,9 +54,7 @@ const sourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     await requireSource(app.db, request.params.id)
     const query = await toIncidentQuery(app.db, request.query)
-    const page = await listIncidents(app.db, { ...query, sourceId: request.params.id })
-    setNextLink(request, reply, page.next_cursor)
-    return page
+    return sendPage(request, reply, await listIncidents(app.db, { ...query, sourceId: request.params.id }))
   })
 }
 

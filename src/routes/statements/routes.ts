@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { checkDateRange } from '../../http/filters.ts'
-import { setNextLink } from '../../http/pagination.ts'
+import { sendPage } from '../../http/pagination.ts'
 import { ref } from '../../schemas/common.ts'
 import { Statement, StatementIdParams, StatementList, StatementListQuery } from '../../schemas/statements.ts'
 import { invalidParameter } from '../../http/problem.ts'
@@ -29,9 +29,7 @@ const statementRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (incident !== undefined && !(await incidentExists(app.db, incident))) {
       throw invalidParameter('incident', `names no known incident ("${incident}"); use an id from /v1/incidents`)
     }
-    const page = await listStatements(app.db, { ...rest, speakerId: actors.speaker, actorId: actors.actor, incidentId: incident })
-    setNextLink(request, reply, page.next_cursor)
-    return page
+    return sendPage(request, reply, await listStatements(app.db, { ...rest, speakerId: actors.speaker, actorId: actors.actor, incidentId: incident }))
   })
 
   app.get('/v1/statements/:id', {
