@@ -1,4 +1,4 @@
-/** The curated seed dataset (from the five seed articles in ../shared/seeds), one array of rows per table. */
+/** The curated seed dataset (from the five seed articles kept in src/seed/articles), one array of rows per table. */
 import type { Dataset } from './types.ts'
 import { actors } from './data/actors.ts'
 import { casualtyBreakdowns, incidentReports, incidents } from './data/incidents.ts'

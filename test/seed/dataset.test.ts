@@ -1,6 +1,6 @@
 /**
  * In-memory checks of the curated seed dataset (no database): referential integrity, identifiers, figure
- * consistency, coverage, and a sample of facts checked against the five seed articles in ../shared/seeds.
+ * consistency, coverage, and a sample of facts checked against the five seed articles kept in src/seed/articles.
  */
 import { readFileSync } from 'node:fs'
 import t, { type Test } from 'tap'
@@ -9,7 +9,7 @@ import { dataset } from '../../src/seed/dataset.ts'
 import { seedArticleFiles, SRC_000, SRC_001, SRC_002, SRC_003, SRC_004 } from '../../src/seed/data/sources.ts'
 
 const seedText = (file: string): string =>
-  readFileSync(new URL(`../../../shared/seeds/${file}`, import.meta.url), 'utf8')
+  readFileSync(new URL(`../../src/seed/articles/${file}`, import.meta.url), 'utf8')
 
 const articles = new Map<string, string>(
   Object.entries(seedArticleFiles).map(([sourceId, file]) => [sourceId, seedText(file)])

@@ -1,20 +1,20 @@
 /**
- * Sources of the seed dataset: the five seed articles (shared/seeds/000..004) and the reports they cite.
+ * Sources of the seed dataset: the five seed articles (src/seed/articles/000..004) and the reports they cite.
  *
  * Nothing here is invented: no URL is given by any article, so `url` is always null; a title, publisher,
  * author or date that the text does not give is null, and every inference is explained in `notes`.
  */
 import type { SourceCitationRow, SourceRow } from '../types.ts'
 
-/** Article 000 (shared/seeds/000_df058620d7e6d41b.txt). */
+/** Article 000 (src/seed/articles/000_df058620d7e6d41b.txt). */
 export const SRC_000 = 'src_2021_11_07_twin_blasts_rock_jalalabad'
-/** Article 001 (shared/seeds/001_e8aa0ffba7751739.txt). */
+/** Article 001 (src/seed/articles/001_e8aa0ffba7751739.txt). */
 export const SRC_001 = 'src_2021_09_21_taliban_say_no_isis_al_qaeda_in_country'
-/** Article 002 (shared/seeds/002_8e67d7e17c46e3f3.txt). */
+/** Article 002 (src/seed/articles/002_8e67d7e17c46e3f3.txt). */
 export const SRC_002 = 'src_2021_09_24_islamic_state_targeting_taliban_leaders'
-/** Article 003 (shared/seeds/003_f548904bbe22a22a.txt). */
+/** Article 003 (src/seed/articles/003_f548904bbe22a22a.txt). */
 export const SRC_003 = 'src_2021_11_02_kabul_military_hospital_explosions'
-/** Article 004 (shared/seeds/004_cd875d34d6ffdbd4.txt). */
+/** Article 004 (src/seed/articles/004_cd875d34d6ffdbd4.txt). */
 export const SRC_004 = 'src_hasht_e_subh_2022_12_05_96_people_killed_iskp_attacks'
 
 // Reports cited by the articles, known only through the citing article.
@@ -31,7 +31,7 @@ export const SRC_HEKMATYAR_VIDEO = 'src_hekmatyar_2022_12_video_message'
 export const SRC_AMIRI_TWEET = 'src_rina_amiri_2022_aybak_tweet'
 export const SRC_PAKISTAN_MOFA = 'src_pakistan_mofa_2022_12_02_statement'
 
-/** Which seed file each seed article comes from (used by tests and tooling; relative to shared/seeds). */
+/** Which seed file each seed article comes from (used by tests and tooling; relative to src/seed/articles). */
 export const seedArticleFiles: Record<string, string> = {
   [SRC_000]: '000_df058620d7e6d41b.txt',
   [SRC_001]: '001_e8aa0ffba7751739.txt',
