@@ -1,6 +1,7 @@
 /** The committed contract is what the code generates: a change to a route schema must come with openapi/openapi.json. */
 import { readFile } from 'node:fs/promises'
 import t from 'tap'
+import { buildApp } from '../../src/app.ts'
 import { generateOpenApi } from '../../src/openapi/generate.ts'
 
 t.test('openapi/openapi.json matches the document generated from the route schemas', async (t) => {
@@ -14,7 +15,6 @@ t.test('openapi/openapi.json matches the document generated from the route schem
 })
 
 t.test('/openapi.json serves the same document', async (t) => {
-  const { buildApp } = await import('../../src/app.ts')
   const app = await buildApp({ logLevel: 'silent', corsOrigins: ['*'] })
   t.teardown(() => app.close())
   const res = await app.inject('/openapi.json')
