@@ -11,7 +11,8 @@ attacks in Kabul, Nangarhar, Kandahar, Kunduz, Samangan and Herat provinces from
 grows as sources are curated. Every incident keeps each source's own date and casualty figures
 (\`GET /v1/incidents/{id}\` \`reports\`), so conflicting accounts stay visible; the incident's own \`killed\` and
 \`wounded\` are \`{ best, low, high }\` reconciled from them. \`null\` always means unknown; \`0\` is a known zero.
-Dates carry a \`date_precision\` (\`day\`, \`week\`, \`month\`, \`year\`); an imprecise date is the first day of its span.
+Dates are the best date the sources support, with a \`date_precision\` (\`day\`, \`week\`, \`month\`, \`year\`)
+saying how close to the true date they are; date filters compare the given date.
 
 ## Citing
 Cite the dataset as: *Afghanistan Political Violence API, version 1, accessed YYYY-MM-DD*, with the ids of the

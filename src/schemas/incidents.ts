@@ -60,7 +60,7 @@ export const Responsibility = Type.Object({
 export const incidentProperties = {
   id: Type.String({ description: 'Opaque incident id.', examples: ['inc_2021_11_07_jalalabad_twin_blasts'] }),
   title: Type.String({ description: 'Short description.', examples: ['Twin blasts in Jalalabad'] }),
-  occurred_on: Type.String({ format: 'date', description: 'When it happened (first day of the span when imprecise).', examples: ['2021-11-07'] }),
+  occurred_on: Type.String({ format: 'date', description: 'When it happened: the best date the sources support; see `date_precision`.', examples: ['2021-11-07'] }),
   date_precision: ref(DatePrecision),
   province: Nullable(ref(ProvinceRef), { description: 'Province; null when unknown.', examples: [{ code: 'AF-NAN', name: 'Nangarhar' }] }),
   district: Nullable(Type.String(), { description: 'District; null when not reported.' }),

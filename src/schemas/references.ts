@@ -5,7 +5,7 @@ import { Nullable, StringEnum } from './common.ts'
 
 export const DatePrecision = StringEnum(datePrecisions, {
   $id: 'DatePrecision',
-  description: 'How precise the date is: `day`, or only the `week`, `month` or `year` is known (the date is then the first day of that span).'
+  description: 'How close the date is to the true one: `day` exact; `week`, `month`, `year`: the sources only place it within about that span of the given date (a month known only as "October 2021" is given as its first day). The record\'s summary or notes say how the date was resolved.'
 })
 
 export const ProvinceRef = Type.Object({

@@ -15,7 +15,7 @@ export const Statement = Type.Object({
   id: Type.String({ description: 'Opaque statement id.', examples: ['stm_2021_09_21_mujahid_no_one_to_do_with_al_qaeda'] }),
   speaker: ref(ActorRef),
   on_behalf_of: Nullable(ref(ActorRef), { description: 'The organisation the speaker spoke for; null when speaking for themself.' }),
-  said_on: Type.String({ format: 'date', description: 'When it was said (first day of the span when imprecise).', examples: ['2021-09-21'] }),
+  said_on: Type.String({ format: 'date', description: 'When it was said: the best date the sources support; see `date_precision`.', examples: ['2021-09-21'] }),
   date_precision: ref(DatePrecision),
   kind: ref(StatementKind),
   text: Type.String({ description: 'The quote, or a faithful paraphrase (see `text_kind`).', examples: ['We do not see anyone in Afghanistan who has anything to do with al Qaeda'] }),
