@@ -13,6 +13,7 @@ export function containsText (text: string, columns: PgColumn[]): SQL {
   return or(...columns.map((c) => ilike(c, pattern))) as SQL
 }
 
-export function toTimestamp (value: Date): string {
-  return value.toISOString()
+/** A row's created_at / updated_at as RFC 3339 UTC strings. */
+export function recordTimestamps (row: { createdAt: Date, updatedAt: Date }): { created_at: string, updated_at: string } {
+  return { created_at: row.createdAt.toISOString(), updated_at: row.updatedAt.toISOString() }
 }

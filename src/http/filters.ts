@@ -11,16 +11,14 @@ export function checkDateRange (query: { start_date?: string, end_date?: string 
 
 /** `Nangarhar,af-kab` -> ['AF-NAN', 'AF-KAB']; an unknown province is a 400 that names it. */
 export function parseProvinces (value: string | undefined): string[] | undefined {
-  if (value === undefined) return undefined
-  const codes = new Set<string>()
-  for (const part of value.split(',')) {
-    if (part.trim() === '') continue
-    const province = findProvince(part)
-    if (!province) throw invalidParameter('province', `"${part.trim()}" is not a province of Afghanistan; use an ISO 3166-2:AF code or a name from /v1/provinces`)
-    codes.add(province.code)
-  }
-  if (codes.size === 0) throw invalidParameter('province', 'must name at least one province')
-  return [...codes]
+  const names = parseList('province', value)
+  if (names === undefined) return undefined
+  const codes = names.map((name) => {
+    const province = findProvince(name)
+    if (!province) throw invalidParameter('province', `"${name}" is not a province of Afghanistan; use an ISO 3166-2:AF code or a name from /v1/provinces`)
+    return province.code
+  })
+  return [...new Set(codes)]
 }
 
 /** A comma-separated list of names; naming none ("," or spaces) is a 400, not an empty result. */

@@ -34,11 +34,9 @@ function toIssues (validation: AjvIssue[], context: string): ValidationIssue[] {
       message = patternMessages[String(v.params.pattern)] ?? 'is not in the expected format'
     } else if (v.keyword === 'enum' && Array.isArray(v.params.allowedValues)) {
       message = `must be one of: ${v.params.allowedValues.join(', ')}`
-    } else if (v.keyword === 'const' || v.keyword === 'anyOf') {
-      message = 'is not one of the allowed values'
     }
     const key = `${name}\u0000${message}`
-    if (!issues.has(key) && !(v.keyword === 'const' && [...issues.values()].some((i) => i.name === name))) {
+    if (!issues.has(key)) {
       issues.set(key, { in: where, name: name || '(root)', message })
     }
   }

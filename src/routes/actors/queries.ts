@@ -3,7 +3,7 @@ import { aliasedTable, and, asc, eq, gt, inArray, or, sql, type SQL } from 'driz
 import type { Static } from '@sinclair/typebox'
 import type { Database } from '../../db/client.ts'
 import { actors } from '../../db/schema.ts'
-import { containsText, likePattern, toTimestamp } from '../../db/sql.ts'
+import { containsText, likePattern, recordTimestamps } from '../../db/sql.ts'
 import { decodeCursor, encodeCursor, textKey } from '../../http/cursor.ts'
 import { toPage } from '../../http/pagination.ts'
 import { invalidParameter, notFound } from '../../http/problem.ts'
@@ -27,8 +27,7 @@ function toActor ({ actor, parent }: ActorJoinRow): Static<typeof Actor> {
     kind: actor.kind,
     parent: parent ?? null,
     description: actor.description,
-    created_at: toTimestamp(actor.createdAt),
-    updated_at: toTimestamp(actor.updatedAt)
+    ...recordTimestamps(actor)
   }
 }
 

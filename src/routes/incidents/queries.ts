@@ -6,13 +6,14 @@ import {
   actors, casualtyBreakdowns, incidentReports, incidents, provinces, responsibilities, sources,
   statementIncidents, statements
 } from '../../db/schema.ts'
-import { likePattern, toTimestamp } from '../../db/sql.ts'
+import { likePattern, recordTimestamps } from '../../db/sql.ts'
 import { dateKey, decodeCursor, encodeCursor, textKey } from '../../http/cursor.ts'
 import { toPage } from '../../http/pagination.ts'
 import { notFound } from '../../http/problem.ts'
 import type { Incident, IncidentDetail, IncidentFilters } from '../../schemas/incidents.ts'
 import { sourceRefColumns, type SourceRefRow } from '../sources/refs.ts'
-import { groupBy, statementsAboutIncident } from '../statements/queries.ts'
+import { groupBy } from '../group-by.ts'
+import { statementsAboutIncident } from '../statements/queries.ts'
 
 type IncidentView = Static<typeof Incident>
 type IncidentDetailView = Static<typeof IncidentDetail>
@@ -131,8 +132,7 @@ async function hydrateIncidents (db: Database, rows: IncidentJoinRow[]): Promise
     killed: { best: i.killedBest, low: i.killedLow, high: i.killedHigh, breakdown: breakdownsOf.get(`${i.id}/killed`) ?? [] },
     wounded: { best: i.woundedBest, low: i.woundedLow, high: i.woundedHigh, breakdown: breakdownsOf.get(`${i.id}/wounded`) ?? [] },
     responsibility: claimsOf.get(i.id) ?? [],
-    created_at: toTimestamp(i.createdAt),
-    updated_at: toTimestamp(i.updatedAt)
+    ...recordTimestamps(i)
   }))
 }
 

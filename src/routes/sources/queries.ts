@@ -3,13 +3,13 @@ import { aliasedTable, and, asc, eq, gte, inArray, lte, sql, type SQL } from 'dr
 import type { Static } from '@sinclair/typebox'
 import type { Database } from '../../db/client.ts'
 import { sourceCitations, sources } from '../../db/schema.ts'
-import { containsText, toTimestamp } from '../../db/sql.ts'
+import { containsText, recordTimestamps } from '../../db/sql.ts'
 import { dateKey, decodeCursor, encodeCursor, textKey } from '../../http/cursor.ts'
 import { toPage } from '../../http/pagination.ts'
 import { parseList } from '../../http/filters.ts'
 import { notFound } from '../../http/problem.ts'
 import type { Source, SourceListQuery } from '../../schemas/sources.ts'
-import { groupBy } from '../statements/queries.ts'
+import { groupBy } from '../group-by.ts'
 import type { SourceRefRow } from './refs.ts'
 
 type SourceView = Static<typeof Source>
@@ -50,8 +50,7 @@ async function hydrateSources (db: Database, rows: Array<typeof sources.$inferSe
     notes: s.notes,
     cites: citesOf.get(s.id) ?? [],
     cited_by: citedByOf.get(s.id) ?? [],
-    created_at: toTimestamp(s.createdAt),
-    updated_at: toTimestamp(s.updatedAt)
+    ...recordTimestamps(s)
   }))
 }
 

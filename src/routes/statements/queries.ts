@@ -3,11 +3,12 @@ import { aliasedTable, and, asc, desc, eq, exists, gte, inArray, lte, or, sql, t
 import type { Static } from '@sinclair/typebox'
 import type { Database } from '../../db/client.ts'
 import { actors, statementIncidents, statements, statementSources, sources } from '../../db/schema.ts'
-import { containsText, toTimestamp } from '../../db/sql.ts'
+import { containsText, recordTimestamps } from '../../db/sql.ts'
 import { dateKey, decodeCursor, encodeCursor, textKey } from '../../http/cursor.ts'
 import { toPage } from '../../http/pagination.ts'
 import { notFound } from '../../http/problem.ts'
 import type { Statement, StatementFilters } from '../../schemas/statements.ts'
+import { groupBy } from '../group-by.ts'
 import { sourceRefColumns, type SourceRefRow } from '../sources/refs.ts'
 import type { TObject } from '@sinclair/typebox'
 
@@ -66,20 +67,8 @@ export async function hydrateStatements (db: Database, rows: StatementJoinRow[])
     notes: s.notes,
     incident_ids: incidentsOf.get(s.id) ?? [],
     sources: sourcesOf.get(s.id) ?? [],
-    created_at: toTimestamp(s.createdAt),
-    updated_at: toTimestamp(s.updatedAt)
+    ...recordTimestamps(s)
   }))
-}
-
-export function groupBy<T, V> (items: T[], key: (item: T) => string, value: (item: T) => V): Map<string, V[]> {
-  const map = new Map<string, V[]>()
-  for (const item of items) {
-    const k = key(item)
-    const list = map.get(k)
-    if (list) list.push(value(item))
-    else map.set(k, [value(item)])
-  }
-  return map
 }
 
 /** Statements newest `said_on` first, then id descending; keyset-paginated. */
