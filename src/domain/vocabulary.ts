@@ -41,6 +41,12 @@ export const incidentTypes = [
   'complex_attack',
   'assassination_attempt',
   'targeted_killing',
+  'explosion',
+  'security_operation',
+  'raid',
+  'armed_clash',
+  'arrest',
+  'foiled_attack',
   'other'
 ] as const
 export type IncidentType = (typeof incidentTypes)[number]
@@ -92,6 +98,39 @@ export const victimGroups = [
   'worshippers',
   'taliban_forces',
   'foreign_military',
-  'security_personnel'
+  'security_personnel',
+  'afghan_nationals'
 ] as const
 export type VictimGroup = (typeof victimGroups)[number]
+
+/** What part an actor played in an incident (ACLED's actor1 / actor2, and who responded). */
+export const participantRoles = ['perpetrator', 'target', 'responder'] as const
+export type ParticipantRole = (typeof participantRoles)[number]
+
+/** What became of a participant, as the source reports it. */
+export const participantOutcomes = ['killed', 'wounded', 'unhurt', 'arrested', 'escaped'] as const
+export type ParticipantOutcome = (typeof participantOutcomes)[number]
+
+/** What followed an incident: an arrest, devices found and defused, an investigation announced. */
+export const followUpKinds = ['arrest', 'devices_defused', 'investigation', 'security_measure', 'other'] as const
+export type FollowUpKind = (typeof followUpKinds)[number]
+
+/**
+ * How two incidents are linked, read from the first to the second: `same_series` (one wave or string of attacks,
+ * twin blasts), `response_to` (a reprisal or an operation against those behind the other), `same_perpetrators`
+ * (a source says the same people carried out both).
+ */
+export const incidentRelationKinds = ['same_series', 'response_to', 'same_perpetrators'] as const
+export type IncidentRelationKind = (typeof incidentRelationKinds)[number]
+
+/** Who voices a claim, attribution, suspicion or denial: a named actor, the report itself, or unnamed people it cites. */
+export const assertionVoices = ['actor', 'source', 'unnamed'] as const
+export type AssertionVoice = (typeof assertionVoices)[number]
+
+/** How a claim or attribution is challenged: disputed outright, or held for verification. */
+export const challengeKinds = ['disputed', 'to_be_verified'] as const
+export type ChallengeKind = (typeof challengeKinds)[number]
+
+/** What an actor estimate counts. */
+export const estimateMeasures = ['fighters', 'members', 'other'] as const
+export type EstimateMeasure = (typeof estimateMeasures)[number]
