@@ -16,10 +16,17 @@ import {
 } from 'drizzle-orm/pg-core'
 import {
   actorKinds,
+  assertionVoices,
   casualtyOutcomes,
+  challengeKinds,
   datePrecisions,
+  estimateMeasures,
+  followUpKinds,
+  incidentRelationKinds,
   incidentTypes,
   locationPrecisions,
+  participantOutcomes,
+  participantRoles,
   responsibilityKinds,
   sourceKinds,
   statementKinds,
@@ -39,6 +46,13 @@ export const statementKind = pgEnum('statement_kind', statementKinds)
 export const statementTextKind = pgEnum('statement_text_kind', statementTextKinds)
 export const casualtyOutcome = pgEnum('casualty_outcome', casualtyOutcomes)
 export const victimGroup = pgEnum('victim_group', victimGroups)
+export const participantRole = pgEnum('participant_role', participantRoles)
+export const participantOutcome = pgEnum('participant_outcome', participantOutcomes)
+export const followUpKind = pgEnum('follow_up_kind', followUpKinds)
+export const incidentRelationKind = pgEnum('incident_relation_kind', incidentRelationKinds)
+export const assertionVoice = pgEnum('assertion_voice', assertionVoices)
+export const challengeKind = pgEnum('challenge_kind', challengeKinds)
+export const estimateMeasure = pgEnum('estimate_measure', estimateMeasures)
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
@@ -112,12 +126,32 @@ const casualtyFigures = () => ({
   woundedHigh: integer('wounded_high')
 })
 
+/** Perpetrators killed and wounded (GTD's nkillter), kept apart from the victims counted above. */
+const perpetratorFigures = () => ({
+  perpetratorsKilledBest: integer('perpetrators_killed_best'),
+  perpetratorsKilledLow: integer('perpetrators_killed_low'),
+  perpetratorsKilledHigh: integer('perpetrators_killed_high'),
+  perpetratorsWoundedBest: integer('perpetrators_wounded_best'),
+  perpetratorsWoundedLow: integer('perpetrators_wounded_low'),
+  perpetratorsWoundedHigh: integer('perpetrators_wounded_high')
+})
+
+/** The window a vague date stands for: the true date lies between date_start and date_end, inclusive. */
+function windowChecks (table: string, start: AnyPgColumn, point: AnyPgColumn, end: AnyPgColumn) {
+  return [
+    check(`${table}_window_ordered`, sql`${start} <= ${end}`),
+    check(`${table}_window_holds_date`, sql`${point} between ${start} and ${end}`)
+  ]
+}
+
 /** One attack or armed clash. Casualty figures are reconciled from the per-source reports. */
 export const incidents = pgTable('incidents', {
   id: text('id').primaryKey(),
   title: text('title').notNull(),
   occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
   datePrecision: datePrecision('date_precision').notNull(),
+  dateStart: date('date_start', { mode: 'string' }).notNull(),
+  dateEnd: date('date_end', { mode: 'string' }).notNull(),
   provinceCode: text('province_code').references(() => provinces.code),
   district: text('district'),
   place: text('place'),
@@ -128,9 +162,12 @@ export const incidents = pgTable('incidents', {
   targets: targetType('targets').array().notNull().default(sql`'{}'::target_type[]`),
   summary: text('summary'),
   ...casualtyFigures(),
+  ...perpetratorFigures(),
   ...timestamps
 }, (t) => [
   index('incidents_occurred_on_idx').on(t.occurredOn, t.id),
+  index('incidents_date_start_idx').on(t.dateStart),
+  index('incidents_date_end_idx').on(t.dateEnd),
   index('incidents_province_occurred_on_idx').on(t.provinceCode, t.occurredOn, t.id),
   index('incidents_type_idx').on(t.type),
   check('incidents_latitude_range', sql`${t.latitude} between -90 and 90`),
@@ -138,7 +175,10 @@ export const incidents = pgTable('incidents', {
   check('incidents_coordinates_together', sql`(${t.latitude} is null) = (${t.longitude} is null)`),
   check('incidents_location_precision_with_coordinates', sql`(${t.latitude} is null) = (${t.locationPrecision} is null)`),
   ...figureChecks('incidents', t.killedLow, t.killedBest, t.killedHigh, 'killed'),
-  ...figureChecks('incidents', t.woundedLow, t.woundedBest, t.woundedHigh, 'wounded')
+  ...figureChecks('incidents', t.woundedLow, t.woundedBest, t.woundedHigh, 'wounded'),
+  ...figureChecks('incidents', t.perpetratorsKilledLow, t.perpetratorsKilledBest, t.perpetratorsKilledHigh, 'perpetrators_killed'),
+  ...figureChecks('incidents', t.perpetratorsWoundedLow, t.perpetratorsWoundedBest, t.perpetratorsWoundedHigh, 'perpetrators_wounded'),
+  ...windowChecks('incidents', t.dateStart, t.occurredOn, t.dateEnd)
 ])
 
 /** Non-negative figures with low <= best <= high where both are known. */
@@ -158,7 +198,10 @@ export const incidentReports = pgTable('incident_reports', {
   sourceId: text('source_id').notNull().references(() => sources.id, { onDelete: 'restrict' }),
   occurredOn: date('occurred_on', { mode: 'string' }),
   datePrecision: datePrecision('date_precision'),
+  dateStart: date('date_start', { mode: 'string' }),
+  dateEnd: date('date_end', { mode: 'string' }),
   ...casualtyFigures(),
+  ...perpetratorFigures(),
   excerpt: text('excerpt'),
   notes: text('notes'),
   ...timestamps
@@ -166,8 +209,12 @@ export const incidentReports = pgTable('incident_reports', {
   unique('incident_reports_incident_source_unique').on(t.incidentId, t.sourceId),
   index('incident_reports_source_idx').on(t.sourceId),
   check('incident_reports_date_precision_with_date', sql`(${t.occurredOn} is null) = (${t.datePrecision} is null)`),
+  check('incident_reports_window_with_date', sql`(${t.occurredOn} is null) = (${t.dateStart} is null) and (${t.occurredOn} is null) = (${t.dateEnd} is null)`),
   ...figureChecks('incident_reports', t.killedLow, t.killedBest, t.killedHigh, 'killed'),
-  ...figureChecks('incident_reports', t.woundedLow, t.woundedBest, t.woundedHigh, 'wounded')
+  ...figureChecks('incident_reports', t.woundedLow, t.woundedBest, t.woundedHigh, 'wounded'),
+  ...figureChecks('incident_reports', t.perpetratorsKilledLow, t.perpetratorsKilledBest, t.perpetratorsKilledHigh, 'perpetrators_killed'),
+  ...figureChecks('incident_reports', t.perpetratorsWoundedLow, t.perpetratorsWoundedBest, t.perpetratorsWoundedHigh, 'perpetrators_wounded'),
+  ...windowChecks('incident_reports', t.dateStart, t.occurredOn, t.dateEnd)
 ])
 
 /** A breakdown of an incident's casualties by group (civilians, children, Taliban forces), as one source gives it. */
@@ -175,11 +222,15 @@ export const casualtyBreakdowns = pgTable('casualty_breakdowns', {
   incidentId: text('incident_id').notNull().references(() => incidents.id, { onDelete: 'cascade' }),
   outcome: casualtyOutcome('outcome').notNull(),
   victimGroup: victimGroup('victim_group').notNull(),
-  count: integer('count').notNull(),
+  /** The best figure; the API's `count` is best, or low when only a lower bound is known. */
+  best: integer('best'),
+  low: integer('low'),
+  high: integer('high'),
   sourceId: text('source_id').notNull().references(() => sources.id, { onDelete: 'restrict' })
 }, (t) => [
   primaryKey({ columns: [t.incidentId, t.outcome, t.victimGroup, t.sourceId] }),
-  check('casualty_breakdowns_count_non_negative', sql`${t.count} >= 0`)
+  check('casualty_breakdowns_some_figure', sql`${t.best} is not null or ${t.low} is not null`),
+  ...figureChecks('casualty_breakdowns', t.low, t.best, t.high, 'count')
 ])
 
 /** What an actor said, reported by one or more sources. */
@@ -189,6 +240,8 @@ export const statements = pgTable('statements', {
   onBehalfOfId: text('on_behalf_of_id').references(() => actors.id, { onDelete: 'restrict' }),
   saidOn: date('said_on', { mode: 'string' }).notNull(),
   datePrecision: datePrecision('date_precision').notNull(),
+  dateStart: date('date_start', { mode: 'string' }).notNull(),
+  dateEnd: date('date_end', { mode: 'string' }).notNull(),
   kind: statementKind('kind').notNull(),
   text: text('text').notNull(),
   textKind: statementTextKind('text_kind').notNull(),
@@ -198,7 +251,8 @@ export const statements = pgTable('statements', {
   index('statements_said_on_idx').on(t.saidOn, t.id),
   index('statements_speaker_idx').on(t.speakerId),
   index('statements_on_behalf_of_idx').on(t.onBehalfOfId),
-  check('statements_text_not_blank', sql`length(trim(${t.text})) > 0`)
+  check('statements_text_not_blank', sql`length(trim(${t.text})) > 0`),
+  ...windowChecks('statements', t.dateStart, t.saidOn, t.dateEnd)
 ])
 
 export const statementIncidents = pgTable('statement_incidents', {
@@ -225,10 +279,144 @@ export const responsibilities = pgTable('responsibilities', {
   kind: responsibilityKind('kind').notNull(),
   statementId: text('statement_id').references(() => statements.id, { onDelete: 'set null' }),
   sourceId: text('source_id').notNull().references(() => sources.id, { onDelete: 'restrict' }),
+  /** Who voices it: a named actor (asserted_by_id), the report itself, or unnamed people it cites. */
+  voice: assertionVoice('voice').notNull().default('source'),
+  assertedById: text('asserted_by_id').references(() => actors.id, { onDelete: 'restrict' }),
+  wording: text('wording'),
+  excerpt: text('excerpt'),
+  challengeKind: challengeKind('challenge_kind'),
+  challengedById: text('challenged_by_id').references(() => actors.id, { onDelete: 'restrict' }),
+  challengeSourceId: text('challenge_source_id').references(() => sources.id, { onDelete: 'restrict' }),
+  challengeStatementId: text('challenge_statement_id').references(() => statements.id, { onDelete: 'set null' }),
+  challengeExcerpt: text('challenge_excerpt'),
   notes: text('notes'),
   ...timestamps
 }, (t) => [
   unique('responsibilities_incident_actor_kind_source_unique').on(t.incidentId, t.actorId, t.kind, t.sourceId),
   index('responsibilities_actor_kind_idx').on(t.actorId, t.kind, t.incidentId),
-  index('responsibilities_incident_idx').on(t.incidentId)
+  index('responsibilities_incident_idx').on(t.incidentId),
+  check('responsibilities_voice_actor', sql`(${t.voice} = 'actor') = (${t.assertedById} is not null)`),
+  check('responsibilities_challenge_complete', sql`(${t.challengeKind} is null) = (${t.challengedById} is null) and (${t.challengeKind} is null) = (${t.challengeSourceId} is null)`)
+])
+
+/** A report that no claim of an incident was known, as of a date: a later claim does not erase it. */
+export const noClaimReports = pgTable('no_claim_reports', {
+  incidentId: text('incident_id').notNull().references(() => incidents.id, { onDelete: 'cascade' }),
+  sourceId: text('source_id').notNull().references(() => sources.id, { onDelete: 'restrict' }),
+  asOf: date('as_of', { mode: 'string' }).notNull(),
+  excerpt: text('excerpt'),
+  notes: text('notes')
+}, (t) => [
+  primaryKey({ columns: [t.incidentId, t.sourceId] })
+])
+
+/** An actor taking part in an incident: perpetrator, target or responder, and what became of it. */
+export const incidentParticipants = pgTable('incident_participants', {
+  id: text('id').primaryKey(),
+  incidentId: text('incident_id').notNull().references(() => incidents.id, { onDelete: 'cascade' }),
+  position: integer('position').notNull(),
+  role: participantRole('role').notNull(),
+  actorId: text('actor_id').references(() => actors.id, { onDelete: 'restrict' }),
+  description: text('description'),
+  count: integer('count'),
+  outcome: participantOutcome('outcome'),
+  sourceId: text('source_id').notNull().references(() => sources.id, { onDelete: 'restrict' }),
+  excerpt: text('excerpt'),
+  notes: text('notes')
+}, (t) => [
+  unique('incident_participants_position_unique').on(t.incidentId, t.position),
+  index('incident_participants_actor_idx').on(t.actorId, t.role),
+  check('incident_participants_identified', sql`${t.actorId} is not null or ${t.description} is not null`),
+  check('incident_participants_count_non_negative', sql`${t.count} >= 0`)
+])
+
+/** What followed an incident: an arrest, devices defused, an investigation. */
+export const incidentFollowUps = pgTable('incident_follow_ups', {
+  id: text('id').primaryKey(),
+  incidentId: text('incident_id').notNull().references(() => incidents.id, { onDelete: 'cascade' }),
+  position: integer('position').notNull(),
+  kind: followUpKind('kind').notNull(),
+  actorId: text('actor_id').references(() => actors.id, { onDelete: 'restrict' }),
+  description: text('description').notNull(),
+  count: integer('count'),
+  sourceId: text('source_id').notNull().references(() => sources.id, { onDelete: 'restrict' }),
+  statementId: text('statement_id').references(() => statements.id, { onDelete: 'set null' }),
+  excerpt: text('excerpt')
+}, (t) => [
+  unique('incident_follow_ups_position_unique').on(t.incidentId, t.position),
+  check('incident_follow_ups_count_non_negative', sql`${t.count} >= 0`)
+])
+
+/** A directed link between two incidents (a series, a response, the same perpetrators). */
+export const incidentRelations = pgTable('incident_relations', {
+  incidentId: text('incident_id').notNull().references(() => incidents.id, { onDelete: 'cascade' }),
+  relatedIncidentId: text('related_incident_id').notNull().references(() => incidents.id, { onDelete: 'cascade' }),
+  kind: incidentRelationKind('kind').notNull(),
+  sourceId: text('source_id').references(() => sources.id, { onDelete: 'restrict' }),
+  notes: text('notes')
+}, (t) => [
+  primaryKey({ columns: [t.incidentId, t.relatedIncidentId, t.kind] }),
+  index('incident_relations_related_idx').on(t.relatedIncidentId),
+  check('incident_relations_not_self', sql`${t.incidentId} <> ${t.relatedIncidentId}`)
+])
+
+/** A report's own count over a period ("96 killed in two months"), linked to the incidents it sums. */
+export const tallies = pgTable('tallies', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  sourceId: text('source_id').notNull().references(() => sources.id, { onDelete: 'restrict' }),
+  periodStart: date('period_start', { mode: 'string' }).notNull(),
+  periodEnd: date('period_end', { mode: 'string' }).notNull(),
+  periodPrecision: datePrecision('period_precision').notNull(),
+  perpetratorId: text('perpetrator_id').references(() => actors.id, { onDelete: 'restrict' }),
+  ...casualtyFigures(),
+  excerpt: text('excerpt'),
+  notes: text('notes'),
+  ...timestamps
+}, (t) => [
+  index('tallies_period_idx').on(t.periodEnd, t.id),
+  check('tallies_period_ordered', sql`${t.periodStart} <= ${t.periodEnd}`),
+  ...figureChecks('tallies', t.killedLow, t.killedBest, t.killedHigh, 'killed'),
+  ...figureChecks('tallies', t.woundedLow, t.woundedBest, t.woundedHigh, 'wounded')
+])
+
+export const tallyBreakdowns = pgTable('tally_breakdowns', {
+  tallyId: text('tally_id').notNull().references(() => tallies.id, { onDelete: 'cascade' }),
+  outcome: casualtyOutcome('outcome').notNull(),
+  victimGroup: victimGroup('victim_group').notNull(),
+  best: integer('best'),
+  low: integer('low'),
+  high: integer('high')
+}, (t) => [
+  primaryKey({ columns: [t.tallyId, t.outcome, t.victimGroup] }),
+  check('tally_breakdowns_some_figure', sql`${t.best} is not null or ${t.low} is not null`),
+  ...figureChecks('tally_breakdowns', t.low, t.best, t.high, 'count')
+])
+
+export const tallyIncidents = pgTable('tally_incidents', {
+  tallyId: text('tally_id').notNull().references(() => tallies.id, { onDelete: 'cascade' }),
+  incidentId: text('incident_id').notNull().references(() => incidents.id, { onDelete: 'cascade' })
+}, (t) => [
+  primaryKey({ columns: [t.tallyId, t.incidentId] }),
+  index('tally_incidents_incident_idx').on(t.incidentId)
+])
+
+/** A source's estimate of an actor's strength, as of a date. */
+export const actorEstimates = pgTable('actor_estimates', {
+  id: text('id').primaryKey(),
+  actorId: text('actor_id').notNull().references(() => actors.id, { onDelete: 'cascade' }),
+  measure: estimateMeasure('measure').notNull(),
+  best: integer('best'),
+  low: integer('low'),
+  high: integer('high'),
+  asOf: date('as_of', { mode: 'string' }).notNull(),
+  datePrecision: datePrecision('date_precision').notNull(),
+  sourceId: text('source_id').notNull().references(() => sources.id, { onDelete: 'restrict' }),
+  statementId: text('statement_id').references(() => statements.id, { onDelete: 'set null' }),
+  excerpt: text('excerpt'),
+  notes: text('notes')
+}, (t) => [
+  index('actor_estimates_actor_idx').on(t.actorId, t.asOf),
+  check('actor_estimates_some_figure', sql`${t.best} is not null or ${t.low} is not null or ${t.high} is not null`),
+  ...figureChecks('actor_estimates', t.low, t.best, t.high, 'figure')
 ])

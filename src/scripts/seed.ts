@@ -2,10 +2,12 @@
 import { loadConfig } from '../config.ts'
 import { openDatabase } from '../db/client.ts'
 import { migrateDatabase } from '../db/migrate.ts'
-import { dataset } from '../seed/dataset.ts'
+import { readDataset } from '../seed/dataset.ts'
 import { loadDataset } from '../seed/load.ts'
 
 const config = loadConfig()
+// Checked before the database is touched: a broken file stops here with every problem listed.
+const dataset = readDataset()
 const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, max: 1 })
 try {
   await migrateDatabase(handle, config.databaseUrl)

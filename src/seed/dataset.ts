@@ -1,20 +1,22 @@
-/** The curated seed dataset (from the five seed articles kept in src/seed/articles), one array of rows per table. */
+/** The curated dataset: the record files under src/seed/data, checked and turned into table rows. */
+import { checkRecordFiles, formatProblem, type Problem } from './check.ts'
+import { dataDir, groupRecords, readRecordFiles } from './records.ts'
+import { recordsToDataset } from './to-rows.ts'
 import type { Dataset } from './types.ts'
-import { actors } from './data/actors.ts'
-import { casualtyBreakdowns, incidentReports, incidents } from './data/incidents.ts'
-import { responsibilities } from './data/responsibilities.ts'
-import { sourceCitations, sources } from './data/sources.ts'
-import { statementIncidents, statementSources, statements } from './data/statements.ts'
 
-export const dataset: Dataset = {
-  sources,
-  sourceCitations,
-  actors,
-  incidents,
-  incidentReports,
-  casualtyBreakdowns,
-  statements,
-  statementIncidents,
-  statementSources,
-  responsibilities
+export class DatasetError extends Error {
+  constructor (readonly problems: Problem[]) {
+    super(`the dataset has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map(formatProblem).join('\n')}`)
+  }
 }
+
+/** Reads, checks and converts the record files; throws a DatasetError listing every problem. */
+export function readDataset (dir: string = dataDir): Dataset {
+  const files = readRecordFiles(dir)
+  const problems = checkRecordFiles(files)
+  if (problems.length > 0) throw new DatasetError(problems)
+  return recordsToDataset(groupRecords(files))
+}
+
+/** Temporary: the former TypeScript dataset (removed once the record files are complete). */
+export { dataset } from './legacy-dataset.ts'
