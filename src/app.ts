@@ -15,6 +15,7 @@ import incidentRoutes from './routes/incidents/routes.ts'
 import provinceRoutes from './routes/provinces/routes.ts'
 import sourceRoutes from './routes/sources/routes.ts'
 import statementRoutes from './routes/statements/routes.ts'
+import tallyRoutes from './routes/tallies/routes.ts'
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 
@@ -48,6 +49,7 @@ export async function buildApp (config: Pick<Config, 'logLevel' | 'corsOrigins'>
   await app.register(statementRoutes)
   await app.register(sourceRoutes)
   await app.register(provinceRoutes)
+  await app.register(tallyRoutes)
 
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'))
   return app

@@ -1,6 +1,6 @@
 /** Response descriptors shared by every route: JSON bodies with their headers, 304, and problem+json errors. */
 import { Type, type TObject, type TSchema } from '@sinclair/typebox'
-import { Problem, ref } from '../schemas/common.ts'
+import { Problem, ref, type ProblemBody } from '../schemas/common.ts'
 
 const header = (description: string, example: string) => ({ description, type: 'string', examples: [example] })
 
@@ -27,16 +27,85 @@ export function page<T extends TSchema> (schema: T, description: string, path: s
   }
 }
 
-const problem = (description: string) => ({
+/** A named example of a problem body, shown for one error response (the Problem component's own examples are a 400). */
+interface ProblemExample { summary: string, value: ProblemBody }
+
+const problem = (description: string, examples: Record<string, ProblemExample>) => ({
   description,
-  content: { 'application/problem+json': { schema: ref(Problem) } }
+  content: { 'application/problem+json': { schema: ref(Problem), examples } }
 })
 
 export const notModified = { type: 'null', description: 'Not Modified: the representation still matches the ETag sent in `If-None-Match`. No body.' }
-const badListRequest = problem('Invalid parameters: malformed values, a start date after the end date, unknown parameters, an unknown province or actor, or a bad cursor.')
-const badItemRequest = problem('Invalid request: a malformed id or an unknown query parameter.')
-const notFound = problem('No resource with that id.')
-const serverError = problem('Unexpected server error. Details are logged, never returned.')
+
+const badListRequest = problem('Invalid parameters: malformed values, a start date after the end date, unknown parameters, an unknown province or actor, or a bad cursor.', {
+  malformed_date: {
+    summary: 'A malformed date',
+    value: {
+      type: '/problems/invalid_parameter',
+      title: 'Invalid request parameters',
+      status: 400,
+      detail: 'start_date must be a valid date (YYYY-MM-DD)',
+      instance: '/v1/incidents?start_date=2021-13-01',
+      code: 'invalid_parameter',
+      errors: [{ in: 'query', name: 'start_date', message: 'must be a valid date (YYYY-MM-DD)' }]
+    }
+  },
+  date_range: {
+    summary: 'A start date after the end date',
+    value: {
+      type: '/problems/invalid_parameter',
+      title: 'Invalid request parameters',
+      status: 400,
+      detail: 'start_date (2022-01-01) must not be after end_date (2021-01-01)',
+      instance: '/v1/incidents?start_date=2022-01-01&end_date=2021-01-01',
+      code: 'invalid_parameter',
+      errors: [{ in: 'query', name: 'start_date', message: '(2022-01-01) must not be after end_date (2021-01-01)' }]
+    }
+  }
+})
+
+const badItemRequest = problem('Invalid request: a malformed id or an unknown query parameter.', {
+  unknown_parameter: {
+    summary: 'An unknown query parameter',
+    value: {
+      type: '/problems/invalid_parameter',
+      title: 'Invalid request parameters',
+      status: 400,
+      detail: 'expand is not a known parameter',
+      instance: '/v1/incidents/inc_2021_09_18_jalalabad_blasts?expand=sources',
+      code: 'invalid_parameter',
+      errors: [{ in: 'query', name: 'expand', message: 'is not a known parameter' }]
+    }
+  }
+})
+
+const notFound = problem('No resource with that id.', {
+  not_found: {
+    summary: 'An id that names no record',
+    value: {
+      type: '/problems/not_found',
+      title: 'Resource not found',
+      status: 404,
+      detail: 'No incident with id "inc_2099_01_01_unknown"',
+      instance: '/v1/incidents/inc_2099_01_01_unknown',
+      code: 'not_found'
+    }
+  }
+})
+
+const serverError = problem('Unexpected server error. Details are logged, never returned.', {
+  internal_error: {
+    summary: 'Any unexpected failure (masked: no stack trace, no SQL)',
+    value: {
+      type: '/problems/internal_error',
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'The server could not complete the request. It has been logged; please try again later.',
+      instance: '/v1/incidents',
+      code: 'internal_error'
+    }
+  }
+})
 
 export const listErrors = { 304: notModified, 400: badListRequest, 500: serverError }
 export const itemErrors = { 304: notModified, 400: badItemRequest, 404: notFound, 500: serverError }

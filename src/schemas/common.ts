@@ -96,8 +96,21 @@ export function Page<T extends TSchema> (item: T, id: string, description: strin
   }, { $id: id, description, additionalProperties: false })
 }
 
-export const StartDate = IsoDate({ description: 'Earliest date to include (inclusive), YYYY-MM-DD.', examples: ['2021-09-01'] })
-export const EndDate = IsoDate({ description: 'Latest date to include (inclusive), YYYY-MM-DD.', examples: ['2021-12-31'] })
+export const StartDate = IsoDate({ description: 'Earliest date to include (inclusive), YYYY-MM-DD. Matched against each record\'s date window; see `date_match`.', examples: ['2021-09-01'] })
+export const EndDate = IsoDate({ description: 'Latest date to include (inclusive), YYYY-MM-DD. Matched against each record\'s date window; see `date_match`.', examples: ['2021-12-31'] })
+
+/** How `start_date`/`end_date` match a record's window `date_start`..`date_end`. */
+export const DateMatch = StringEnum(['overlaps', 'within'] as const, {
+  default: 'overlaps',
+  description: 'How `start_date` and `end_date` match a record\'s date window (`date_start`..`date_end`): `overlaps` (default) keeps records whose window overlaps the range, so a month-precision record is found by a mid-month query; `within` keeps only records certainly inside the range (the whole window in it).',
+  examples: ['within']
+})
+
+export const IncludeBranches = Type.Boolean({
+  default: false,
+  description: 'With `claimed_by`, `attributed_to` or `actor`: also match the actor\'s branches and members, at any depth (`claimed_by=islamic-state&include_branches=true` includes ISKP).',
+  examples: [true]
+})
 
 export const FreeText = (description: string, example: string) => Type.String({
   minLength: 1, maxLength: 200, pattern: noControlChars, description, examples: [example]

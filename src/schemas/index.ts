@@ -1,10 +1,12 @@
 /** Every named component, in dependency order, for app.addSchema and the OpenAPI document. */
 import { Problem, ValidationIssue } from './common.ts'
-import { Actor, ActorKind, ActorList } from './actors.ts'
+import { Actor, ActorEstimate, ActorKind, ActorList, EstimateMeasure } from './actors.ts'
 import {
-  BreakdownItem, Casualties, Figures, Incident, IncidentDetail, IncidentList, IncidentReport,
-  IncidentType, LocationPrecision, Responsibility, ResponsibilityKind, TargetType, VictimGroup
+  AssertionVoice, BreakdownItem, Casualties, Challenge, ChallengeKind, Figures, FollowUp, FollowUpKind, Incident,
+  IncidentDetail, IncidentList, IncidentRelationKind, IncidentReport, IncidentType, LocationPrecision, NoClaimReport,
+  Participant, ParticipantOutcome, ParticipantRole, RelatedIncident, Responsibility, ResponsibilityKind, TargetType, VictimGroup
 } from './incidents.ts'
+import { IncidentSum, Tally, TallyBreakdownItem, TallyCount, TallyList } from './tallies.ts'
 import { Province, ProvinceList } from './provinces.ts'
 import { ActorRef, DatePrecision, ProvinceRef, SourceRef } from './references.ts'
 import { Citation, Source, SourceKind, SourceList } from './sources.ts'
@@ -14,9 +16,12 @@ export const components = [
   ValidationIssue, Problem,
   DatePrecision, ProvinceRef, ActorRef, SourceRef,
   Province, ProvinceList,
-  ActorKind, Actor, ActorList,
+  EstimateMeasure, ActorEstimate, ActorKind, Actor, ActorList,
   SourceKind, Citation, Source, SourceList,
   StatementKind, StatementTextKind, Statement, StatementList,
   IncidentType, TargetType, LocationPrecision, ResponsibilityKind, VictimGroup,
-  Figures, BreakdownItem, Casualties, Responsibility, Incident, IncidentReport, IncidentDetail, IncidentList
+  ParticipantRole, ParticipantOutcome, FollowUpKind, IncidentRelationKind, AssertionVoice, ChallengeKind,
+  Figures, BreakdownItem, Casualties, Challenge, Responsibility, Participant, NoClaimReport, FollowUp, RelatedIncident,
+  Incident, IncidentReport, IncidentDetail, IncidentList,
+  TallyBreakdownItem, TallyCount, IncidentSum, Tally, TallyList
 ]

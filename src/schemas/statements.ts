@@ -1,7 +1,7 @@
 /** API schemas for statements: what actors said, with the reports that carry it. */
 import { Type } from '@sinclair/typebox'
 import { statementKinds, statementTextKinds } from '../domain/vocabulary.ts'
-import { Cursor, EndDate, FreeText, Id, Limit, Nullable, Page, StartDate, ref, StringEnum, timestampProperties } from './common.ts'
+import { Cursor, DateMatch, EndDate, FreeText, Id, Limit, Nullable, Page, StartDate, ref, StringEnum, timestampProperties } from './common.ts'
 import { ActorRef, DatePrecision, SourceRef } from './references.ts'
 
 export const StatementKind = StringEnum(statementKinds, {
@@ -17,6 +17,8 @@ export const Statement = Type.Object({
   on_behalf_of: Nullable(ref(ActorRef), { description: 'The organisation the speaker spoke for; null when speaking for themself.' }),
   said_on: Type.String({ format: 'date', description: 'When it was said: the best date the sources support; see `date_precision`.', examples: ['2021-09-21'] }),
   date_precision: ref(DatePrecision),
+  date_start: Type.String({ format: 'date', description: 'Earliest date it can have been said (inclusive).', examples: ['2021-09-21'] }),
+  date_end: Type.String({ format: 'date', description: 'Latest date it can have been said (inclusive).', examples: ['2021-09-21'] }),
   kind: ref(StatementKind),
   text: Type.String({ description: 'The quote, or a faithful paraphrase (see `text_kind`).', examples: ['We do not see anyone in Afghanistan who has anything to do with al Qaeda'] }),
   text_kind: ref(StatementTextKind),
@@ -36,14 +38,15 @@ export const StatementFilters = {
   kind: Type.Optional(StringEnum(statementKinds, { description: 'Only statements of this kind.', examples: ['denial'] })),
   start_date: Type.Optional(StartDate),
   end_date: Type.Optional(EndDate),
+  date_match: Type.Optional(DateMatch),
   q: Type.Optional(FreeText('Case-insensitive text matched against the statement text.', 'al Qaeda')),
   limit: Type.Optional(Limit),
   cursor: Type.Optional(Cursor('statements', ['2022-12-31', 'stm_~']))
 }
 
 export const StatementListQuery = Type.Object({
-  speaker: Type.Optional(Id('Actor id or slug of the speaker.', 'zabihullah-mujahid')),
-  actor: Type.Optional(Id('Actor id or slug, as speaker or as the organisation spoken for.', 'taliban')),
+  speaker: Type.Optional(Id('Actor id, slug or alias of the speaker.', 'zabihullah-mujahid')),
+  actor: Type.Optional(Id('Actor id, slug or alias, as speaker or as the organisation spoken for.', 'taliban')),
   incident: Type.Optional(Id('Incident id: statements about that incident.', 'inc_2021_09_18_jalalabad_blasts')),
   ...StatementFilters
 }, { additionalProperties: false })

@@ -11,7 +11,7 @@ import { toIncidentQuery } from '../incidents/filters.ts'
 import { listIncidents } from '../incidents/queries.ts'
 import { conditionalHeaders, itemErrors, json, listErrors, nestedListErrors, page } from '../responses.ts'
 import { listStatements } from '../statements/queries.ts'
-import { getActor, listActors, requireActorId } from './queries.ts'
+import { getActor, listActors, requireActorId, resolveActorFilters } from './queries.ts'
 
 const actorRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/v1/actors', {
@@ -32,7 +32,7 @@ const actorRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       operationId: 'getActor',
       summary: 'Get an actor',
-      description: 'One actor by id or slug (`iskp`, `taliban`, `zabihullah-mujahid`).',
+      description: 'One actor by id, slug or alias (`iskp`, `taliban`, `zabihullah-mujahid`, `ISIS-K`), with the sources\' estimates of its strength.',
       tags: ['actors'],
       params: ActorIdParams,
       headers: conditionalHeaders,
@@ -62,7 +62,7 @@ const actorRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       operationId: 'listActorIncidents',
       summary: 'List an actor\'s incidents',
-      description: 'Incidents linked to the actor in any role: claimed, attributed, suspected or denied, or as speaker of a statement about them. Newest first; takes the incident filters.',
+      description: 'Incidents linked to the actor in any role: claimed, attributed, suspected or denied, a participant (perpetrator, target, responder), or speaker of a statement about them. Newest first; takes the incident filters; `include_branches=true` adds its branches and members.',
       tags: ['actors', 'incidents'],
       params: ActorIdParams,
       headers: conditionalHeaders,
@@ -72,7 +72,8 @@ const actorRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const actorId = await requireActorId(app.db, request.params.id)
     const query = await toIncidentQuery(app.db, request.query)
-    return sendPage(request, reply, await listIncidents(app.db, { ...query, actorId }))
+    const { actor } = await resolveActorFilters(app.db, { actor: actorId }, { branches: request.query.include_branches ?? false })
+    return sendPage(request, reply, await listIncidents(app.db, { ...query, actorIds: actor }))
   })
 }
 

@@ -1,10 +1,9 @@
 /** Incident queries: the filtered list, one incident with its reports, and batch loading of related rows. */
-import { and, asc, desc, eq, exists, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Static, TObject } from '@sinclair/typebox'
 import type { Database } from '../../db/client.ts'
 import {
-  actors, casualtyBreakdowns, incidentReports, incidents, provinces, responsibilities, sources,
-  statementIncidents, statements
+  incidentParticipants, incidentReports, incidents, provinces, responsibilities, sources, statementIncidents, statements
 } from '../../db/schema.ts'
 import { likePattern, recordTimestamps } from '../../db/sql.ts'
 import { dateKey, decodeCursor, encodeCursor, textKey } from '../../http/cursor.ts'
@@ -12,18 +11,21 @@ import { toPage } from '../../http/pagination.ts'
 import { notFound } from '../../http/problem.ts'
 import type { Incident, IncidentDetail, IncidentFilters } from '../../schemas/incidents.ts'
 import { sourceRefColumns, type SourceRefRow } from '../sources/refs.ts'
-import { groupBy } from '../group-by.ts'
+import { windowConditions } from '../date-window.ts'
 import { statementsAboutIncident } from '../statements/queries.ts'
+import { figures, incidentDetailParts, incidentParts } from './parts.ts'
 
 type IncidentView = Static<typeof Incident>
 type IncidentDetailView = Static<typeof IncidentDetail>
 
-export interface IncidentQuery extends Omit<Static<TObject<typeof IncidentFilters>>, 'province' | 'claimed_by' | 'attributed_to'> {
+export interface IncidentQuery extends Omit<Static<TObject<typeof IncidentFilters>>, 'province' | 'claimed_by' | 'attributed_to' | 'type' | 'include_branches'> {
   provinceCodes?: string[]
-  claimedBy?: string
-  attributedTo?: string
-  /** Any role: responsibility of any kind, or a statement about the incident. */
-  actorId?: string
+  types?: Array<IncidentView['type']>
+  /** Actor ids (the actor, and its branches when asked). */
+  claimedBy?: string[]
+  attributedTo?: string[]
+  /** Any role: responsibility of any kind, a participant, or a statement about the incident. */
+  actorIds?: string[]
   /** Incidents a source reports. */
   sourceId?: string
 }
@@ -45,10 +47,10 @@ function baseSelect (db: Database) {
 
 type IncidentJoinRow = Awaited<ReturnType<typeof baseSelect>>[number]
 
-function responsibilityExists (db: Database, actorId: string, kinds?: Array<'claimed' | 'attributed' | 'suspected' | 'denied'>): SQL {
+function responsibilityExists (db: Database, actorIds: string[], kinds?: Array<'claimed' | 'attributed' | 'suspected' | 'denied'>): SQL {
   return exists(db.select({ one: sql`1` }).from(responsibilities).where(and(
     eq(responsibilities.incidentId, incidents.id),
-    eq(responsibilities.actorId, actorId),
+    inArray(responsibilities.actorId, actorIds),
     kinds ? inArray(responsibilities.kind, kinds) : undefined
   )))
 }
@@ -56,24 +58,26 @@ function responsibilityExists (db: Database, actorId: string, kinds?: Array<'cla
 function filterConditions (db: Database, query: IncidentQuery): SQL[] {
   const conditions: SQL[] = []
   if (query.provinceCodes) conditions.push(inArray(incidents.provinceCode, query.provinceCodes))
-  if (query.start_date) conditions.push(gte(incidents.occurredOn, query.start_date))
-  if (query.end_date) conditions.push(lte(incidents.occurredOn, query.end_date))
+  conditions.push(...windowConditions(incidents.dateStart, incidents.dateEnd, query))
   if (query.claimedBy) conditions.push(responsibilityExists(db, query.claimedBy, ['claimed']))
   if (query.attributedTo) conditions.push(responsibilityExists(db, query.attributedTo, ['claimed', 'attributed']))
-  if (query.actorId) {
+  if (query.actorIds) {
+    const ids = query.actorIds
     const spoke = exists(db.select({ one: sql`1` }).from(statementIncidents)
       .innerJoin(statements, eq(statementIncidents.statementId, statements.id))
       .where(and(
         eq(statementIncidents.incidentId, incidents.id),
-        or(eq(statements.speakerId, query.actorId), eq(statements.onBehalfOfId, query.actorId))
+        or(inArray(statements.speakerId, ids), inArray(statements.onBehalfOfId, ids))
       )))
-    conditions.push(or(responsibilityExists(db, query.actorId), spoke) as SQL)
+    const tookPart = exists(db.select({ one: sql`1` }).from(incidentParticipants).where(and(
+      eq(incidentParticipants.incidentId, incidents.id), inArray(incidentParticipants.actorId, ids))))
+    conditions.push(or(responsibilityExists(db, ids), tookPart, spoke) as SQL)
   }
   if (query.sourceId) {
     conditions.push(exists(db.select({ one: sql`1` }).from(incidentReports).where(and(
       eq(incidentReports.incidentId, incidents.id), eq(incidentReports.sourceId, query.sourceId)))))
   }
-  if (query.type) conditions.push(eq(incidents.type, query.type))
+  if (query.types) conditions.push(inArray(incidents.type, query.types))
   if (query.q) conditions.push(sql`${incidentSearchText} ilike ${likePattern(query.q)}`)
   return conditions
 }
@@ -93,33 +97,17 @@ export async function listIncidents (db: Database, query: IncidentQuery) {
   return { data: await hydrateIncidents(db, page.data), next_cursor: page.next_cursor }
 }
 
-/** Adds responsibility and casualty breakdowns: two queries for any number of incidents. */
+/** Adds responsibility, participants and casualty breakdowns: a fixed number of queries for any number of incidents. */
 async function hydrateIncidents (db: Database, rows: IncidentJoinRow[]): Promise<IncidentView[]> {
   if (rows.length === 0) return []
-  const ids = rows.map((r) => r.incident.id)
-  const [claims, breakdowns] = await Promise.all([
-    db.select({
-      incidentId: responsibilities.incidentId,
-      kind: responsibilities.kind,
-      actor: { id: actors.id, slug: actors.slug, name: actors.name },
-      source_id: responsibilities.sourceId,
-      statement_id: responsibilities.statementId,
-      notes: responsibilities.notes
-    }).from(responsibilities).innerJoin(actors, eq(responsibilities.actorId, actors.id))
-      .where(inArray(responsibilities.incidentId, ids))
-      .orderBy(sql`array_position(array['claimed','attributed','suspected','denied']::responsibility_kind[], ${responsibilities.kind})`,
-        asc(actors.slug), asc(responsibilities.sourceId)),
-    db.select().from(casualtyBreakdowns).where(inArray(casualtyBreakdowns.incidentId, ids))
-      .orderBy(asc(casualtyBreakdowns.victimGroup), asc(casualtyBreakdowns.sourceId))
-  ])
-  const claimsOf = groupBy(claims, (c) => c.incidentId, ({ incidentId: _, ...c }) => c)
-  const breakdownsOf = groupBy(breakdowns, (b) => `${b.incidentId}/${b.outcome}`,
-    (b) => ({ group: b.victimGroup, count: b.count, source_id: b.sourceId }))
+  const parts = await incidentParts(db, rows.map((r) => r.incident.id))
   return rows.map(({ incident: i, province }) => ({
     id: i.id,
     title: i.title,
     occurred_on: i.occurredOn,
     date_precision: i.datePrecision,
+    date_start: i.dateStart,
+    date_end: i.dateEnd,
     province: province ?? null,
     district: i.district,
     place: i.place,
@@ -129,9 +117,12 @@ async function hydrateIncidents (db: Database, rows: IncidentJoinRow[]): Promise
     type: i.type,
     targets: i.targets,
     summary: i.summary,
-    killed: { best: i.killedBest, low: i.killedLow, high: i.killedHigh, breakdown: breakdownsOf.get(`${i.id}/killed`) ?? [] },
-    wounded: { best: i.woundedBest, low: i.woundedLow, high: i.woundedHigh, breakdown: breakdownsOf.get(`${i.id}/wounded`) ?? [] },
-    responsibility: claimsOf.get(i.id) ?? [],
+    killed: { ...figures(i, 'killed'), breakdown: parts.breakdowns.get(`${i.id}/killed`) ?? [] },
+    wounded: { ...figures(i, 'wounded'), breakdown: parts.breakdowns.get(`${i.id}/wounded`) ?? [] },
+    perpetrators_killed: figures(i, 'perpetratorsKilled'),
+    perpetrators_wounded: figures(i, 'perpetratorsWounded'),
+    responsibility: parts.responsibility.get(i.id) ?? [],
+    participants: parts.participants.get(i.id) ?? [],
     ...recordTimestamps(i)
   }))
 }
@@ -149,25 +140,34 @@ export async function requireIncident (db: Database, id: string): Promise<void> 
 export async function getIncident (db: Database, id: string): Promise<IncidentDetailView> {
   const rows = await baseSelect(db).where(eq(incidents.id, id)).limit(1)
   if (rows.length === 0) throw notFound('incident', id)
-  const [[incident], reports, statementViews] = await Promise.all([
+  const [[incident], reports, statementViews, detail] = await Promise.all([
     hydrateIncidents(db, rows),
     db.select({ report: incidentReports, source: sourceRefColumns }).from(incidentReports)
       .innerJoin(sources, eq(incidentReports.sourceId, sources.id))
       .where(eq(incidentReports.incidentId, id))
       .orderBy(sql`${sources.publishedOn} asc nulls last`, asc(sources.id)),
-    statementsAboutIncident(db, id)
+    statementsAboutIncident(db, id),
+    incidentDetailParts(db, id)
   ])
+  const view = incident as IncidentView
+  const breakdownOf = (sourceId: string) => [...view.killed.breakdown, ...view.wounded.breakdown].filter((b) => b.source_id === sourceId)
   return {
-    ...(incident as IncidentView),
+    ...view,
     reports: reports.map(({ report: r, source }) => ({
       source: source as SourceRefRow,
       occurred_on: r.occurredOn,
       date_precision: r.datePrecision,
-      killed: { best: r.killedBest, low: r.killedLow, high: r.killedHigh },
-      wounded: { best: r.woundedBest, low: r.woundedLow, high: r.woundedHigh },
+      date_start: r.dateStart,
+      date_end: r.dateEnd,
+      killed: figures(r, 'killed'),
+      wounded: figures(r, 'wounded'),
+      perpetrators_killed: figures(r, 'perpetratorsKilled'),
+      perpetrators_wounded: figures(r, 'perpetratorsWounded'),
+      breakdown: breakdownOf(r.sourceId),
       excerpt: r.excerpt,
       notes: r.notes
     })),
-    statements: statementViews
+    statements: statementViews,
+    ...detail
   }
 }

@@ -82,7 +82,11 @@ export async function getSource (db: Database, id: string): Promise<SourceView> 
   return source as SourceView
 }
 
-export async function requireSource (db: Database, id: string): Promise<void> {
+export async function sourceExists (db: Database, id: string): Promise<boolean> {
   const [row] = await db.select({ id: sources.id }).from(sources).where(eq(sources.id, id)).limit(1)
-  if (!row) throw notFound('source', id)
+  return row !== undefined
+}
+
+export async function requireSource (db: Database, id: string): Promise<void> {
+  if (!(await sourceExists(db, id))) throw notFound('source', id)
 }

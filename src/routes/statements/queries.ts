@@ -1,5 +1,5 @@
 /** Statement queries: the filtered list, one statement, and the hydration of incident ids and sources. */
-import { aliasedTable, and, asc, desc, eq, exists, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm'
+import { aliasedTable, and, asc, desc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Static } from '@sinclair/typebox'
 import type { Database } from '../../db/client.ts'
 import { actors, statementIncidents, statements, statementSources, sources } from '../../db/schema.ts'
@@ -8,6 +8,7 @@ import { dateKey, decodeCursor, encodeCursor, textKey } from '../../http/cursor.
 import { toPage } from '../../http/pagination.ts'
 import { notFound } from '../../http/problem.ts'
 import type { Statement, StatementFilters } from '../../schemas/statements.ts'
+import { windowConditions } from '../date-window.ts'
 import { groupBy } from '../group-by.ts'
 import { sourceRefColumns, type SourceRefRow } from '../sources/refs.ts'
 import type { TObject } from '@sinclair/typebox'
@@ -61,6 +62,8 @@ export async function hydrateStatements (db: Database, rows: StatementJoinRow[])
     on_behalf_of: principal ?? null,
     said_on: s.saidOn,
     date_precision: s.datePrecision,
+    date_start: s.dateStart,
+    date_end: s.dateEnd,
     kind: s.kind,
     text: s.text,
     text_kind: s.textKind,
@@ -84,8 +87,7 @@ export async function listStatements (db: Database, query: StatementQuery) {
       eq(statementIncidents.statementId, statements.id), eq(statementIncidents.incidentId, query.incidentId)))))
   }
   if (query.kind) conditions.push(eq(statements.kind, query.kind))
-  if (query.start_date) conditions.push(gte(statements.saidOn, query.start_date))
-  if (query.end_date) conditions.push(lte(statements.saidOn, query.end_date))
+  conditions.push(...windowConditions(statements.dateStart, statements.dateEnd, query))
   if (query.q) conditions.push(containsText(query.q, [statements.text]))
   if (query.cursor) {
     const [saidOn, id] = decodeCursor(query.cursor, 'statements', [dateKey, textKey])

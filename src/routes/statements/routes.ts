@@ -29,7 +29,7 @@ const statementRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (incident !== undefined && !(await incidentExists(app.db, incident))) {
       throw invalidParameter('incident', `names no known incident ("${incident}"); use an id from /v1/incidents`)
     }
-    return sendPage(request, reply, await listStatements(app.db, { ...rest, speakerId: actors.speaker, actorId: actors.actor, incidentId: incident }))
+    return sendPage(request, reply, await listStatements(app.db, { ...rest, speakerId: actors.speaker?.[0], actorId: actors.actor?.[0], incidentId: incident }))
   })
 
   app.get('/v1/statements/:id', {
