@@ -8,7 +8,7 @@ import { buildApp } from '../src/app.ts'
 import { bootstrapDatabase } from '../src/db/bootstrap.ts'
 import { openDatabase, type DatabaseHandle } from '../src/db/client.ts'
 import { migrateDatabase, migrationsFolder } from '../src/db/migrate.ts'
-import { dataset } from '../src/seed/dataset.ts'
+import { readDataset } from '../src/seed/dataset.ts'
 
 export interface TestDatabase {
   handle: DatabaseHandle
@@ -26,7 +26,7 @@ function templateName (seed: boolean): string {
   for (const file of readdirSync(migrationsFolder, { recursive: true }).map(String).sort()) {
     if (file.endsWith('.sql') || file.endsWith('.json')) hash.update(readFileSync(`${migrationsFolder}/${file}`))
   }
-  if (seed) hash.update(JSON.stringify(dataset))
+  if (seed) hash.update(JSON.stringify(readDataset()))
   return `apv_template_${seed ? 'seeded' : 'empty'}_${hash.digest('hex').slice(0, 12)}`
 }
 

@@ -1,6 +1,6 @@
 /** Reads the curated record files (one YAML file per record, a folder per resource) without validating them. */
 import { readdirSync, readFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { LineCounter, parseDocument, type Document } from 'yaml'
 import type { ActorRecord } from '../schemas/input/actor.ts'
@@ -15,7 +15,7 @@ export const dataDir = fileURLToPath(new URL('./data', import.meta.url))
 
 export interface RecordFile {
   kind: RecordKind
-  /** Path relative to the data folder's parent, for messages (`data/incidents/inc_x.yaml`). */
+  /** Path for messages: relative to the working directory when inside it (`src/seed/data/incidents/inc_x.yaml`), else absolute. */
   path: string
   /** The parsed document, with source positions for messages. */
   document: Document
@@ -46,8 +46,10 @@ export function readRecordFiles (dir: string = dataDir): RecordFile[] {
     for (const name of names) {
       const full = join(dir, kind, name)
       const lineCounter = new LineCounter()
-      const document = parseDocument(readFileSync(full, 'utf8'), { lineCounter, prettyErrors: false })
-      files.push({ kind, path: relative(join(dir, '..'), full), document, lineCounter, value: document.toJS() })
+      const document = parseDocument(readFileSync(full, 'utf8'), { lineCounter })
+      const local = relative(process.cwd(), full)
+      const path = local.startsWith(`..${sep}`) ? full : local
+      files.push({ kind, path, document, lineCounter, value: document.toJS() })
     }
   }
   return files

@@ -1,19 +1,44 @@
-/** The loader: a first run writes the whole dataset, a second changes nothing, an edit is applied. */
+/** The loader: a first run writes the whole dataset, a second changes nothing, an edited file is applied, a removed part is removed. */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { eq, sql } from 'drizzle-orm'
-import t from 'tap'
+import t, { type Test } from 'tap'
+import { parse, stringify } from 'yaml'
 import * as schema from '../../src/db/schema.ts'
-import { dataset } from '../../src/seed/dataset.ts'
+import { readDataset } from '../../src/seed/dataset.ts'
 import { loadDataset } from '../../src/seed/load.ts'
+import { dataDir } from '../../src/seed/records.ts'
 import type { Dataset } from '../../src/seed/types.ts'
 import { createTestDatabase } from '../helper.ts'
 
+const dataset = readDataset()
+
 const tables: Array<[keyof Dataset, any]> = [
   ['sources', schema.sources], ['sourceCitations', schema.sourceCitations], ['actors', schema.actors],
-  ['incidents', schema.incidents], ['incidentReports', schema.incidentReports],
-  ['casualtyBreakdowns', schema.casualtyBreakdowns], ['statements', schema.statements],
+  ['actorEstimates', schema.actorEstimates], ['incidents', schema.incidents], ['incidentReports', schema.incidentReports],
+  ['casualtyBreakdowns', schema.casualtyBreakdowns], ['noClaimReports', schema.noClaimReports],
+  ['incidentParticipants', schema.incidentParticipants], ['incidentFollowUps', schema.incidentFollowUps],
+  ['incidentRelations', schema.incidentRelations], ['statements', schema.statements],
   ['statementIncidents', schema.statementIncidents], ['statementSources', schema.statementSources],
-  ['responsibilities', schema.responsibilities]
+  ['responsibilities', schema.responsibilities], ['tallies', schema.tallies], ['tallyBreakdowns', schema.tallyBreakdowns],
+  ['tallyIncidents', schema.tallyIncidents]
 ]
+
+/** A copy of the record files a test may edit, removed afterwards. */
+function copyOfData (t: Test): string {
+  const dir = mkdtempSync(join(tmpdir(), 'apv-data-'))
+  cpSync(dataDir, join(dir, 'data'), { recursive: true })
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  return join(dir, 'data')
+}
+
+function editRecord (dir: string, file: string, edit: (record: any) => void): void {
+  const path = join(dir, file)
+  const record = parse(readFileSync(path, 'utf8'))
+  edit(record)
+  writeFileSync(path, stringify(record))
+}
 
 t.test('loading into an empty database writes every row once, and a second load changes nothing', async (t) => {
   const { handle } = await createTestDatabase(t, { seed: false })
@@ -22,32 +47,50 @@ t.test('loading into an empty database writes every row once, and a second load 
   const first = await loadDataset(db, dataset)
   t.equal(first.provinces, 34, 'all 34 provinces')
   for (const [key, table] of tables) {
+    t.ok(dataset[key].length > 0, `${key}: the dataset has rows`)
     t.equal(first[key], dataset[key].length, `${key}: every row written`)
     const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(table)
     t.equal(row?.n, dataset[key].length, `${key}: row count matches the dataset`)
   }
 
   const [before] = await db.select({ at: sql<string>`max(updated_at)::text` }).from(schema.incidents)
-  const second = await loadDataset(db, dataset)
-  t.same(Object.values(second).filter((n) => n !== 0), [], 'second run writes no row')
+  const second = await loadDataset(db, readDataset())
+  t.same(Object.entries(second).filter(([, n]) => n !== 0), [], 'second run writes and removes no row')
   const [after] = await db.select({ at: sql<string>`max(updated_at)::text` }).from(schema.incidents)
   t.equal(after?.at, before?.at, 'updated_at untouched by a no-op load')
 })
 
-t.test('an edited record in the dataset updates that row only', async (t) => {
+t.test('a curator edits a record file: that row only is rewritten', async (t) => {
   const { handle } = await createTestDatabase(t, { seed: false })
   const db = handle.db
   await loadDataset(db, dataset)
 
-  const [first, ...rest] = dataset.incidents
-  t.ok(first, 'the dataset has incidents')
-  const edited: Dataset = { ...dataset, incidents: [{ ...first!, title: `${first!.title} (edited)` }, ...rest] }
-  const report = await loadDataset(db, edited)
+  const dir = copyOfData(t)
+  const target = dataset.incidents[0]!
+  editRecord(dir, `incidents/${target.id}.yaml`, (r) => { r.title = `${r.title} (edited)` })
+  const report = await loadDataset(db, readDataset(dir))
   t.equal(report.incidents, 1, 'one incident rewritten')
-  t.equal(report.actors, 0, 'nothing else touched')
-  const [row] = await db.select().from(schema.incidents).where(eq(schema.incidents.id, first!.id))
-  t.equal(row?.title, `${first!.title} (edited)`)
+  t.equal(report.actors + report.incidentReports + report.responsibilities + report.removed, 0, 'nothing else touched')
+  const [row] = await db.select().from(schema.incidents).where(eq(schema.incidents.id, target.id))
+  t.equal(row?.title, `${target.title} (edited)`)
   t.ok(row && row.updatedAt.getTime() >= row.createdAt.getTime(), 'updated_at moves forward on a real change')
+})
+
+t.test('a part removed from a record file is removed from the database; other records keep theirs', async (t) => {
+  const { handle } = await createTestDatabase(t, { seed: false })
+  const db = handle.db
+  await loadDataset(db, dataset)
+
+  const owner = dataset.responsibilities[0]!.incidentId
+  const before = dataset.responsibilities.filter((r) => r.incidentId === owner).length
+  const dir = copyOfData(t)
+  editRecord(dir, `incidents/${owner}.yaml`, (r) => { r.responsibility = r.responsibility.slice(1) })
+  const report = await loadDataset(db, readDataset(dir))
+  t.equal(report.removed, 1, 'one row removed')
+  const rows = await db.select().from(schema.responsibilities).where(eq(schema.responsibilities.incidentId, owner))
+  t.equal(rows.length, before - 1, 'the incident lost exactly that responsibility row')
+  const [all] = await db.select({ n: sql<number>`count(*)::int` }).from(schema.responsibilities)
+  t.equal(all?.n, dataset.responsibilities.length - 1, 'no other incident lost one')
 })
 
 t.test('a failing load leaves the database as it was (one transaction)', async (t) => {
@@ -60,4 +103,22 @@ t.test('a failing load leaves the database as it was (one transaction)', async (
   await t.rejects(loadDataset(db, broken), 'a dangling actor id fails the load')
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(schema.incidents)
   t.equal(row?.n, 0, 'no incident was left behind')
+})
+
+t.test('a broken record file stops the load before the database is touched, naming every problem', async (t) => {
+  const dir = copyOfData(t)
+  const target = dataset.incidents[0]!
+  editRecord(dir, `incidents/${target.id}.yaml`, (r) => { r.province = 'AF-XXX'; r.reports[0].source = 'src_nowhere' })
+  let error: any
+  try {
+    readDataset(dir)
+  } catch (err) {
+    error = err
+  }
+  t.ok(error, 'reading the broken files throws')
+  t.equal(error?.problems?.length, 2, 'two problems')
+  const text = String(error?.message)
+  t.match(text, `data/incidents/${target.id}.yaml`, 'the file is named')
+  t.match(text, /\/province: "AF-XXX" is not an ISO 3166-2:AF province code/, 'the province problem with its path')
+  t.match(text, /\/reports\/0\/source: names no source \("src_nowhere"\)/, 'the dangling source with its path')
 })
