@@ -192,6 +192,13 @@ function compareValues (context: Context, before: Shape, after: Shape, at: strin
   if (p.length === 1 && c.length === 1 && p[0] && c[0]) compareConstraints(context, p[0].schema, c[0].schema, at, direction)
 }
 
+/** A pattern that every value of a former enum still matches widens the parameter (`bombing` -> `bombing,ied`). */
+function acceptsEveryValue (pattern: unknown, values: unknown): boolean {
+  if (typeof pattern !== 'string' || !Array.isArray(values) || values.length === 0) return false
+  const regex = new RegExp(pattern, 'u')
+  return values.every((v) => typeof v === 'string' && regex.test(v))
+}
+
 /** Bounds, pattern and format: requests may not tighten them; responses may not change a published format. */
 function compareConstraints (context: Context, before: Node, after: Node, at: string, direction: Direction): void {
   const [was, is] = [before.format, after.format]
@@ -200,7 +207,9 @@ function compareConstraints (context: Context, before: Node, after: Node, at: st
     return
   }
   if (is !== undefined && was !== is) report(context, at, was === undefined ? `format ${String(is)} added` : `format changed from ${String(was)} to ${String(is)}`)
-  if (after.pattern !== undefined && after.pattern !== before.pattern) report(context, at, before.pattern === undefined ? 'pattern added' : 'pattern changed')
+  if (after.pattern !== undefined && after.pattern !== before.pattern && !acceptsEveryValue(after.pattern, before.enum)) {
+    report(context, at, before.pattern === undefined ? 'pattern added' : 'pattern changed')
+  }
   // A lower bound (sign 1) tightens when raised, an upper bound (sign -1) when lowered; adding one tightens too.
   const tightened = (key: string, sign: number): void => {
     const [old, now] = [before[key], after[key]]

@@ -83,6 +83,19 @@ t.test('additions are not reported', async (t) => {
   t.same(changes, [], formatBreakingChanges(changes))
 })
 
+t.test('an enum parameter that becomes a list pattern widens only if every old value still matches', async (t) => {
+  const toPattern = (values: string[]) => (s: any) => {
+    const schema = parameter(s, 'type').schema
+    delete schema.enum
+    schema.pattern = `^(${values.join('|')})(,(${values.join('|')}))*$`
+  }
+  const old: string[] = parameter(release, 'type').schema.enum
+  t.ok(old.length > 1, 'the released `type` is an enum')
+  t.same(changesAfter(toPattern([...old, 'raid'])), [], 'every released value still accepted, and more')
+  t.match(changesAfter(toPattern(old.slice(1))), [{ path: 'GET /v1/incidents > query parameter "type"', message: /pattern added/ }],
+    'a released value no longer accepted is a break')
+})
+
 t.test('recursive schemas are compared without looping', async (t) => {
   const tree = (children: object): object => ({
     openapi: '3.1.0',
