@@ -1,9 +1,10 @@
 /** The OpenAPI document's static parts: info, servers and tags. Paths and components come from the routes. */
 
 export const apiDescription = `An open, queryable record of political violence in Afghanistan since August 2021:
-**incidents** (attacks and armed clashes), the **actors** involved (armed groups, governments, organisations,
-media outlets, people), their **statements** (claims of responsibility, denials, condemnations, attributions) and
-the **sources** (reports) that carry each figure, claim and quote.
+**incidents** (attacks, armed clashes, security operations, raids, arrests), the **actors** involved (armed groups,
+governments, organisations, media outlets, people) and their roles, their **statements** (claims of
+responsibility, denials, condemnations, attributions), the **sources** (reports) that carry each figure, claim and
+quote, and **tallies** (a report's own count over a period, beside the incidents it sums).
 
 ## Coverage
 The dataset starts from five curated news articles published between September 2021 and December 2022 and covers
@@ -12,7 +13,10 @@ grows as sources are curated. Every incident keeps each source's own date and ca
 (\`GET /v1/incidents/{id}\` \`reports\`), so conflicting accounts stay visible; the incident's own \`killed\` and
 \`wounded\` are \`{ best, low, high }\` reconciled from them. \`null\` always means unknown; \`0\` is a known zero.
 Dates are the best date the sources support, with a \`date_precision\` (\`day\`, \`week\`, \`month\`, \`year\`)
-saying how close to the true date they are; date filters compare the given date.
+and a window \`date_start\`..\`date_end\` that the true date lies in ("over the weekend" is two days). Date filters
+match records whose window overlaps the asked range; \`date_match=within\` keeps only records certainly inside it.
+Responsibility says who voices each claim or attribution, in the report's own verb, and whether a party disputes it;
+"no claim known" as of a report's date is kept as a record of its own. Victims and perpetrators are counted apart.
 
 ## Citing
 Cite the dataset as: *Afghanistan Political Violence API, version 1, accessed YYYY-MM-DD*, with the ids of the
@@ -26,7 +30,8 @@ Lists use keyset pagination: \`limit\` (default 50, max 500) and an opaque \`cur
 ## Filters
 Every filter combines with every other (AND). \`province\` takes ISO 3166-2:AF codes or English names
 (\`AF-NAN\`, \`Nangarhar\`, \`Ningarhar\`), comma-separated for OR. Actor filters (\`claimed_by\`, \`attributed_to\`,
-\`actor\`, \`speaker\`) take an actor id or slug. Unknown parameters, malformed values, an unknown province or actor,
+\`actor\`, \`speaker\`) take an actor id, slug or alias (\`iskp\`, \`isis-k\`); \`include_branches=true\` adds an
+actor's branches and members. \`type\` takes several comma-separated types. Unknown parameters, malformed values, an unknown province or actor,
 and \`start_date\` after \`end_date\` are \`400\` errors, never silently ignored.
 
 ## Errors
