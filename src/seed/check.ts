@@ -34,7 +34,7 @@ let validators: Map<RecordKind, ValidateFunction> | undefined
 function validatorFor (kind: RecordKind): ValidateFunction {
   if (!validators) {
     const ajv = new Ajv({ allErrors: true, strict: false })
-    addFormats(ajv)
+    addFormats.default(ajv)
     validators = new Map(Object.entries(recordSchemas).map(([k, schema]) => [k as RecordKind, ajv.compile(schema)]))
   }
   return validators.get(kind)!

@@ -17,6 +17,3 @@ export function readDataset (dir: string = dataDir): Dataset {
   if (problems.length > 0) throw new DatasetError(problems)
   return recordsToDataset(groupRecords(files))
 }
-
-/** Temporary: the former TypeScript dataset (removed once the record files are complete). */
-export { dataset } from './legacy-dataset.ts'
