@@ -72,7 +72,7 @@ const badItemRequest = problem('Invalid request: a malformed id or an unknown qu
       title: 'Invalid request parameters',
       status: 400,
       detail: 'expand is not a known parameter',
-      instance: '/v1/incidents/inc_2021_09_18_jalalabad_blasts?expand=sources',
+      instance: '/v1/incidents/inc_2021_09_jalalabad_blasts?expand=sources',
       code: 'invalid_parameter',
       errors: [{ in: 'query', name: 'expand', message: 'is not a known parameter' }]
     }

@@ -199,7 +199,7 @@ export const IncidentDetail = Type.Object({
 export const IncidentList = Page(Incident, 'IncidentList', 'A page of incidents, newest `occurred_on` first, then by id descending.')
 
 export const IncidentIdParams = Type.Object({
-  id: Id('Incident id.', 'inc_2021_09_18_jalalabad_blasts')
+  id: Id('Incident id.', 'inc_2021_09_jalalabad_blasts')
 }, { additionalProperties: false })
 
 const actorFilter = (description: string, example: string) => Type.Optional(Id(description, example))

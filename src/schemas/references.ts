@@ -20,7 +20,7 @@ export const ActorRef = Type.Object({
 }, { $id: 'ActorRef', description: 'An actor, by id, slug and name.', additionalProperties: false })
 
 export const SourceRef = Type.Object({
-  id: Type.String({ description: 'Opaque source id.', examples: ['src_2021_11_07_jalalabad_twin_blasts'] }),
+  id: Type.String({ description: 'Opaque source id.', examples: ['src_2021_11_07_twin_blasts_rock_jalalabad'] }),
   title: Nullable(Type.String(), { description: 'Headline or title; null when the citing report does not give it.' }),
   publisher: Nullable(Type.String(), { description: 'Outlet or organisation that published it; null when unknown.' }),
   published_on: Nullable(Type.String({ format: 'date' }), { description: 'Publication date; null when unknown.' }),

@@ -47,7 +47,7 @@ export const StatementFilters = {
 export const StatementListQuery = Type.Object({
   speaker: Type.Optional(Id('Actor id, slug or alias of the speaker.', 'zabihullah-mujahid')),
   actor: Type.Optional(Id('Actor id, slug or alias, as speaker or as the organisation spoken for.', 'taliban')),
-  incident: Type.Optional(Id('Incident id: statements about that incident.', 'inc_2021_09_18_jalalabad_blasts')),
+  incident: Type.Optional(Id('Incident id: statements about that incident.', 'inc_2021_09_jalalabad_blasts')),
   ...StatementFilters
 }, { additionalProperties: false })
 

@@ -141,7 +141,7 @@ t.test('the document describes every operation fully', async (t) => {
       if (examples.length === 0) withoutExamples.push(`${op.operationId}.${param.name}`)
       for (const example of examples) {
         const text = String(example)
-        t.ok(validatorAt(`${param.pointer}/schema`)(typeof example === 'number' ? example : text),
+        t.ok(validatorAt(`${param.pointer}/schema`)(typeof example === 'number' || typeof example === 'boolean' ? example : text),
           `${op.operationId}: example ${JSON.stringify(text).slice(0, 60)} of ${param.name} validates against its schema`)
       }
     }

@@ -4,7 +4,7 @@ import t, { type Test } from 'tap'
 import { buildTestApp } from '../helper.ts'
 import {
   buildUrl, discoverPathValues, enumValues, inject, isListOperation, namesParameter, operation, operations,
-  parameterAccepts, pathFor, schemaTypes, sent, validateResponse, type Operation, type Parameter, type RequestSpec
+  parameterAccepts, pathFor, schemaTypes, sent, spec, validateResponse, type Operation, type Parameter, type RequestSpec
 } from './spec.ts'
 
 const { app } = await buildTestApp(t)
@@ -233,12 +233,24 @@ t.test('cursor: a real cursor with its keys replaced is answered with 200 or a 4
 // Every documented filter filters: walk every page of a filtered list and compare with the filter applied by hand
 
 const actorById = new Map<string, any>(actors.map((a: any) => [a.id, a]))
-/** An actor as a filter value: its id or its slug, in any case for the slug. */
-const actorValue = (ids: string[]) => fc.tuple(fc.constantFrom(...ids), fc.boolean(), fc.boolean()).map(([id, bySlug, upper]) => {
+/** An actor as a filter value: its id, its slug or one of its own aliases (an alias no other actor has), in any case for the slug or alias. */
+const actorValue = (ids: string[]) => fc.tuple(fc.constantFrom(...ids), fc.constantFrom('id', 'slug', 'alias'), fc.boolean(), fc.nat()).map(([id, by, upper, n]) => {
   const actor = actorById.get(id)
-  const value: string = bySlug && actor ? actor.slug : id
-  return { id, value: upper && bySlug ? value.toUpperCase() : value }
+  const aliases: string[] = (actor?.aliases ?? []).filter((a: string) => actors.filter((o: any) => o.aliases.some((b: string) => b.toLowerCase() === a.toLowerCase())).length === 1)
+  const value: string = by === 'slug' && actor ? actor.slug : by === 'alias' && aliases.length > 0 ? aliases[n % aliases.length]! : id
+  return { id, value: upper && value !== id ? value.toUpperCase() : value }
 })
+/** The actor and every actor below it in the parent tree. */
+const withBranches = (id: string): string[] => {
+  const ids = [id]
+  for (let i = 0; i < ids.length; i++) for (const a of actors) if (a.parent?.id === ids[i] && !ids.includes(a.id)) ids.push(a.id)
+  return ids
+}
+/** Is the record's window [start, end] matched by the range: overlapping it, or (within) wholly inside it. */
+const windowMatches = (start: string, end: string, range: [string | undefined, string | undefined], within: boolean) =>
+  within
+    ? (range[0] === undefined || start >= range[0]) && (range[1] === undefined || end <= range[1])
+    : (range[0] === undefined || end >= range[0]) && (range[1] === undefined || start <= range[1])
 const randomCase = (text: string) => fc.array(fc.boolean(), { minLength: text.length, maxLength: text.length })
   .map((flags) => [...text].map((c, i) => (flags[i] ? c.toUpperCase() : c.toLowerCase())).join(''))
 const wordsOf = (texts: Array<string | null | undefined>) => [...new Set(texts.flatMap((x) => (x ?? '').split(/[^A-Za-z]+/)).filter((w) => w.length >= 4))]
@@ -265,12 +277,13 @@ function compare (label: string, got: any[], expected: any[], violations: (item:
   if (ids(got) !== ids(expected)) throw new Error(`${label}: expected [${ids(expected)}] in this order, got [${ids(got)}]`)
 }
 
-const incidentTypes = (enumValues(queryParam(operation('listIncidents'), 'type')!.schema) ?? []).map(String)
+const incidentTypes = (spec.components.schemas.IncidentType.enum as string[])
 const statementKinds = (enumValues(queryParam(operation('listStatements'), 'kind')!.schema) ?? []).map(String)
 const sourceKinds = (enumValues(queryParam(operation('listSources'), 'kind')!.schema) ?? []).map(String)
 const actorKinds = (enumValues(queryParam(operation('listActors'), 'kind')!.schema) ?? []).map(String)
 const responsibleActors = [...new Set(incidents.flatMap((i: any) => i.responsibility.map((r: any) => r.actor.id as string)))]
 const speakers = [...new Set(statements.flatMap((s: any) => [s.speaker.id, s.on_behalf_of?.id].filter(Boolean) as string[]))]
+const participantActors = [...new Set(incidents.flatMap((i: any) => i.participants.filter((p: any) => p.actor !== null).map((p: any) => p.actor.id as string)))]
 
 t.test('incident filters filter: every returned incident satisfies them, and none that does is missing', async (t) => {
   const provinceSpelling = fc.constantFrom(...provinces).chain((p: any) => fc.constantFrom(p.code, p.name, ...p.aliases).chain(randomCase).map((value) => ({ code: p.code as string, value })))
@@ -278,11 +291,13 @@ t.test('incident filters filter: every returned incident satisfies them, and non
   const likelyProvince = fc.constantFrom(...usedProvinces).map((p: any) => ({ code: p.code as string, value: p.name as string }))
   const filters = fc.record({
     provinces: sometimes(fc.uniqueArray(fc.oneof(likelyProvince, provinceSpelling), { minLength: 1, maxLength: 3, selector: (p) => p.code })),
-    dates: dateRange([...incidents.map((i: any) => i.occurred_on as string), '2021-08-15', '2030-01-01']),
+    dates: dateRange([...incidents.flatMap((i: any) => [i.occurred_on, i.date_start, i.date_end] as string[]), '2021-08-15', '2021-10-15', '2030-01-01']),
+    within: fc.boolean(),
     claimedBy: sometimes(actorValue(responsibleActors)),
     attributedTo: sometimes(actorValue(responsibleActors)),
-    actor: sometimes(actorValue([...responsibleActors, ...speakers])),
-    type: sometimes(fc.constantFrom(...incidentTypes)),
+    actor: sometimes(actorValue([...responsibleActors, ...speakers, ...participantActors])),
+    branches: fc.boolean(),
+    types: sometimes(fc.uniqueArray(fc.constantFrom(...incidentTypes), { minLength: 1, maxLength: 3 })),
     q: sometimes(textFilter(incidents.flatMap((i: any) => [i.title, i.place, i.district]))),
     limit: pageSize,
     scope: fc.constantFrom('listIncidents', 'listIncidents', 'listActorIncidents', 'listSourceIncidents'),
@@ -290,8 +305,9 @@ t.test('incident filters filter: every returned incident satisfies them, and non
     scopeSource: fc.constantFrom(...sources.map((s: any) => s.id as string))
   })
 
-  const actorInvolved = (incident: any, actorId: string) => incident.responsibility.some((r: any) => r.actor.id === actorId) ||
-    details.get(incident.id)?.statements.some((s: any) => s.speaker.id === actorId || s.on_behalf_of?.id === actorId)
+  const actorInvolved = (incident: any, ids: string[]) => incident.responsibility.some((r: any) => ids.includes(r.actor.id)) ||
+    incident.participants.some((p: any) => p.actor !== null && ids.includes(p.actor.id)) ||
+    details.get(incident.id)?.statements.some((s: any) => ids.includes(s.speaker.id) || (s.on_behalf_of !== null && ids.includes(s.on_behalf_of.id)))
 
   await holdsOnData(t, 'incident filters on listIncidents, listActorIncidents and listSourceIncidents', fc.asyncProperty(filters, async (f) => {
     const op = operation(f.scope)
@@ -299,23 +315,25 @@ t.test('incident filters filter: every returned incident satisfies them, and non
     if (f.provinces) query.push(['province', f.provinces.map((p) => p.value).join(',')])
     if (f.dates[0]) query.push(['start_date', f.dates[0]])
     if (f.dates[1]) query.push(['end_date', f.dates[1]])
+    if (f.within && (f.dates[0] || f.dates[1])) query.push(['date_match', 'within'])
     if (f.claimedBy) query.push(['claimed_by', f.claimedBy.value])
     if (f.attributedTo) query.push(['attributed_to', f.attributedTo.value])
     if (f.actor && queryParam(op, 'actor')) query.push(['actor', f.actor.value])
-    if (f.type) query.push(['type', f.type])
+    if (f.branches) query.push(['include_branches', 'true'])
+    if (f.types) query.push(['type', f.types.join(',')])
     if (f.q) query.push(['q', f.q])
     const path: Record<string, string> = f.scope === 'listActorIncidents' ? { id: f.scopeActor.value } : f.scope === 'listSourceIncidents' ? { id: f.scopeSource } : {}
     const violations = (i: any) => {
       const broken: string[] = []
       if (f.provinces && !f.provinces.some((p) => p.code === i.province?.code)) broken.push(`province ${i.province?.code ?? null} not in ${f.provinces.map((p) => p.code)}`)
-      if (f.dates[0] && i.occurred_on < f.dates[0]) broken.push(`occurred_on ${i.occurred_on} before start_date`)
-      if (f.dates[1] && i.occurred_on > f.dates[1]) broken.push(`occurred_on ${i.occurred_on} after end_date`)
-      if (f.claimedBy && !i.responsibility.some((r: any) => r.kind === 'claimed' && r.actor.id === f.claimedBy!.id)) broken.push(`no claimed entry by ${f.claimedBy.id}`)
-      if (f.attributedTo && !i.responsibility.some((r: any) => ['claimed', 'attributed'].includes(r.kind) && r.actor.id === f.attributedTo!.id)) broken.push(`no claimed/attributed entry for ${f.attributedTo.id}`)
-      if (f.actor && queryParam(op, 'actor') && !actorInvolved(i, f.actor.id)) broken.push(`actor ${f.actor.id} not involved`)
-      if (f.type && i.type !== f.type) broken.push(`type ${i.type} is not ${f.type}`)
+      if (!windowMatches(i.date_start, i.date_end, f.dates, f.within)) broken.push(`window ${i.date_start}..${i.date_end} does not match ${f.dates} (${f.within ? 'within' : 'overlaps'})`)
+      const scoped = (id: string) => (f.branches ? withBranches(id) : [id])
+      if (f.claimedBy && !i.responsibility.some((r: any) => r.kind === 'claimed' && scoped(f.claimedBy!.id).includes(r.actor.id))) broken.push(`no claimed entry by ${f.claimedBy.id}`)
+      if (f.attributedTo && !i.responsibility.some((r: any) => ['claimed', 'attributed'].includes(r.kind) && scoped(f.attributedTo!.id).includes(r.actor.id))) broken.push(`no claimed/attributed entry for ${f.attributedTo.id}`)
+      if (f.actor && queryParam(op, 'actor') && !actorInvolved(i, scoped(f.actor.id))) broken.push(`actor ${f.actor.id} not involved`)
+      if (f.types && !f.types.includes(i.type)) broken.push(`type ${i.type} is not one of ${f.types}`)
       if (f.q && !contains([i.title, i.summary, i.district, i.place], f.q)) broken.push(`no "${f.q}" in title, summary, district or place`)
-      if (f.scope === 'listActorIncidents' && !actorInvolved(i, f.scopeActor.id)) broken.push(`actor ${f.scopeActor.id} (path) not involved`)
+      if (f.scope === 'listActorIncidents' && !actorInvolved(i, scoped(f.scopeActor.id))) broken.push(`actor ${f.scopeActor.id} (path) not involved`)
       if (f.scope === 'listSourceIncidents' && !details.get(i.id)?.reports.some((r: any) => r.source.id === f.scopeSource)) broken.push(`source ${f.scopeSource} (path) does not report it`)
       return broken
     }
@@ -331,7 +349,8 @@ t.test('statement filters filter', async (t) => {
     actor: sometimes(actorValue(speakers)),
     incident: sometimes(fc.constantFrom(...incidents.map((i: any) => i.id as string))),
     kind: sometimes(fc.constantFrom(...statementKinds)),
-    dates: dateRange([...statements.map((s: any) => s.said_on as string), '2021-08-15']),
+    dates: dateRange([...statements.flatMap((s: any) => [s.said_on, s.date_start, s.date_end] as string[]), '2021-08-15']),
+    within: fc.boolean(),
     q: sometimes(textFilter(statements.map((s: any) => s.text))),
     limit: pageSize,
     scope: fc.constantFrom('listStatements', 'listActorStatements', 'listIncidentStatements'),
@@ -348,6 +367,7 @@ t.test('statement filters filter', async (t) => {
     if (f.kind) query.push(['kind', f.kind])
     if (f.dates[0]) query.push(['start_date', f.dates[0]])
     if (f.dates[1]) query.push(['end_date', f.dates[1]])
+    if (f.within && (f.dates[0] || f.dates[1])) query.push(['date_match', 'within'])
     if (f.q) query.push(['q', f.q])
     const path: Record<string, string> = f.scope === 'listActorStatements' ? { id: f.scopeActor.value } : f.scope === 'listIncidentStatements' ? { id: f.scopeIncident } : {}
     const given = new Set(query.map(([k]) => k))
@@ -358,8 +378,7 @@ t.test('statement filters filter', async (t) => {
       if (given.has('actor') && !speaksFor(s, f.actor!.id)) broken.push(`neither speaker nor on_behalf_of is ${f.actor!.id}`)
       if (given.has('incident') && !s.incident_ids.includes(f.incident)) broken.push(`not about ${f.incident}`)
       if (f.kind && s.kind !== f.kind) broken.push(`kind ${s.kind} is not ${f.kind}`)
-      if (f.dates[0] && s.said_on < f.dates[0]) broken.push(`said_on ${s.said_on} before start_date`)
-      if (f.dates[1] && s.said_on > f.dates[1]) broken.push(`said_on ${s.said_on} after end_date`)
+      if (!windowMatches(s.date_start, s.date_end, f.dates, f.within)) broken.push(`window ${s.date_start}..${s.date_end} does not match ${f.dates} (${f.within ? 'within' : 'overlaps'})`)
       if (f.q && !contains([s.text], f.q)) broken.push(`no "${f.q}" in text`)
       if (f.scope === 'listActorStatements' && !speaksFor(s, f.scopeActor.id)) broken.push(`actor ${f.scopeActor.id} (path) neither speaker nor on_behalf_of`)
       if (f.scope === 'listIncidentStatements' && !s.incident_ids.includes(f.scopeIncident)) broken.push(`not about ${f.scopeIncident} (path)`)

@@ -166,6 +166,8 @@ export function parameterAccepts (param: Parameter, value: string | string[]): b
     return false
   }
   let candidate: unknown = value
+  // Query text "true"/"false" is a boolean, as Ajv's type coercion reads it.
+  if (types.has('boolean') && (value === 'true' || value === 'false')) candidate = value === 'true'
   if (types.has('integer') || types.has('number')) {
     if (/^-?\d+$/.test(value)) candidate = Number(value)
     else if (/^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(value) || /^\s*0[xXoObB][0-9a-fA-F]+\s*$/.test(value)) return undefined

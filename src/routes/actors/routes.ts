@@ -72,8 +72,10 @@ const actorRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const actorId = await requireActorId(app.db, request.params.id)
     const query = await toIncidentQuery(app.db, request.query)
-    const { actor } = await resolveActorFilters(app.db, { actor: actorId }, { branches: request.query.include_branches ?? false })
-    return sendPage(request, reply, await listIncidents(app.db, { ...query, actorIds: actor }))
+    const actorIds = request.query.include_branches
+      ? (await resolveActorFilters(app.db, { actor: actorId }, { branches: true })).actor
+      : [actorId]
+    return sendPage(request, reply, await listIncidents(app.db, { ...query, actorIds }))
   })
 }
 

@@ -48,7 +48,7 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: IncidentIdParams,
       headers: conditionalHeaders,
       querystring: NestedStatementQuery,
-      response: { 200: page(ref(StatementList), 'A page of statements.', '/v1/incidents/inc_2021_09_18_jalalabad_blasts/statements', NestedStatementQuery), ...nestedListErrors }
+      response: { 200: page(ref(StatementList), 'A page of statements.', '/v1/incidents/inc_2021_09_jalalabad_blasts/statements', NestedStatementQuery), ...nestedListErrors }
     }
   }, async (request, reply) => {
     checkDateRange(request.query)
