@@ -220,6 +220,24 @@ interface HeySchemas {
   IncidentReport: Hey.IncidentReport
   IncidentDetail: Hey.IncidentDetail
   IncidentList: Hey.IncidentList
+  EstimateMeasure: Hey.EstimateMeasure
+  ActorEstimate: Hey.ActorEstimate
+  ParticipantRole: Hey.ParticipantRole
+  ParticipantOutcome: Hey.ParticipantOutcome
+  FollowUpKind: Hey.FollowUpKind
+  IncidentRelationKind: Hey.IncidentRelationKind
+  AssertionVoice: Hey.AssertionVoice
+  ChallengeKind: Hey.ChallengeKind
+  Challenge: Hey.Challenge
+  Participant: Hey.Participant
+  NoClaimReport: Hey.NoClaimReport
+  FollowUp: Hey.FollowUp
+  RelatedIncident: Hey.RelatedIncident
+  TallyBreakdownItem: Hey.TallyBreakdownItem
+  TallyCount: Hey.TallyCount
+  IncidentSum: Hey.IncidentSum
+  Tally: Hey.Tally
+  TallyList: Hey.TallyList
 }
 
 export type TypeAssertions = [

@@ -14,7 +14,7 @@ type Statement = components['schemas']['Statement']
 /** What the example found, so a test (or you) can check it. */
 export interface Summary {
   baseUrl: string
-  /** Incidents in Nangarhar claimed by ISKP in 2021. */
+  /** Incidents in Nangarhar claimed by or attributed to ISKP in 2021. */
   filtered: { query: FilteredQuery, incidents: Incident[] }
   /** Every incident, one page of `limit` at a time. */
   walk: { limit: number, pages: number, count: number, ids: string[] }
@@ -28,7 +28,7 @@ export interface Summary {
 
 export interface FilteredQuery {
   province: string
-  claimed_by: string
+  attributed_to: string
   start_date: string
   end_date: string
 }
@@ -117,10 +117,10 @@ export async function runExample (baseUrl: string, log: (line: string) => void =
   const api = createClient<paths>({ baseUrl: baseUrl.replace(/\/+$/, '') })
 
   // 1. Filters combine with AND: a province (code or name), a claimant (actor slug or id) and a date range.
-  const query: FilteredQuery = { province: 'Nangarhar', claimed_by: 'iskp', start_date: '2021-01-01', end_date: '2021-12-31' }
+  const query: FilteredQuery = { province: 'Nangarhar', attributed_to: 'iskp', start_date: '2021-01-01', end_date: '2021-12-31' }
   const filtered = await walkPages('GET /v1/incidents (filtered)', cursor =>
     api.GET('/v1/incidents', { params: { query: { ...query, cursor } } }))
-  log(`Incidents in ${query.province} claimed by ${query.claimed_by}, ${query.start_date} to ${query.end_date}: ${filtered.items.length}`)
+  log(`Incidents in ${query.province} claimed by or attributed to ${query.attributed_to}, ${query.start_date} to ${query.end_date}: ${filtered.items.length}`)
   for (const incident of filtered.items) {
     log(`  ${incident.occurred_on}  ${incident.title}  [${incident.id}]`)
     log(`    killed ${formatFigures(incident.killed)}, wounded ${formatFigures(incident.wounded)}`)

@@ -14,7 +14,7 @@ import {
 } from './generated/hey-api/index.ts'
 
 export interface HeyApiSummary {
-  /** Incidents in Nangarhar claimed by ISKP in 2021 (first page). */
+  /** Incidents in Nangarhar claimed by or attributed to ISKP in 2021 (first page). */
   filtered: Incident[]
   /** Every incident id, walking pages of 5. */
   walkedIds: string[]
@@ -44,9 +44,9 @@ export async function runHeyApiExample (baseUrl: string, log: (line: string) => 
   const { data: filtered } = await listIncidents({
     client,
     throwOnError: true,
-    query: { province: 'AF-NAN', claimed_by: 'iskp', start_date: '2021-01-01', end_date: '2021-12-31' }
+    query: { province: 'AF-NAN', attributed_to: 'iskp', start_date: '2021-01-01', end_date: '2021-12-31' }
   })
-  log(`hey-api: ${filtered.data.length} Nangarhar incidents claimed by ISKP in 2021`)
+  log(`hey-api: ${filtered.data.length} Nangarhar incidents claimed by or attributed to ISKP in 2021`)
 
   const walkedIds: string[] = []
   let cursor: string | undefined
