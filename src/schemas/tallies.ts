@@ -1,7 +1,7 @@
 /** API schemas for tallies: a report's own count over a period, set beside the incidents in the record it sums. */
 import { Type } from '@sinclair/typebox'
 import { datePrecisions, victimGroups } from '../domain/vocabulary.ts'
-import { Cursor, EndDate, Id, Limit, Nullable, Page, StartDate, ref, StringEnum, timestampProperties } from './common.ts'
+import { Cursor, DateMatch, EndDate, Id, Limit, Nullable, Page, StartDate, ref, StringEnum, timestampProperties } from './common.ts'
 import { Figures } from './incidents.ts'
 import { ActorRef, SourceRef } from './references.ts'
 
@@ -60,6 +60,7 @@ export const TallyListQuery = Type.Object({
   source: Type.Optional(Id('Source id: tallies that source gives.', 'src_hasht_e_subh_2022_12_05_96_people_killed_iskp_attacks')),
   start_date: Type.Optional(StartDate),
   end_date: Type.Optional(EndDate),
+  date_match: Type.Optional(DateMatch),
   limit: Type.Optional(Limit),
   cursor: Type.Optional(Cursor('tallies', ['2022-12-05', 'tly_~']))
 }, { additionalProperties: false })

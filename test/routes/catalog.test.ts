@@ -1,22 +1,47 @@
 /**
  * The catalog endpoints (actors, statements, sources, provinces), error bodies and configuration, asserted row by
- * row against the curated dataset in src/seed/data: every filter is proven by the exact set of ids it returns.
+ * row against the curated dataset (the record files in src/seed/data, read with readDataset()): every filter is
+ * proven by the exact set of ids it returns; statement date filters match date windows (overlap, or `within`).
  */
 import t, { type Test } from 'tap'
 import { buildApp } from '../../src/app.ts'
 import { ConfigError, loadConfig } from '../../src/config.ts'
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.ts'
 import { provinces as provinceList } from '../../src/domain/provinces.ts'
-import { actors } from '../../src/seed/data/actors.ts'
-import { INC_AYBAK_MADRASSA, INC_KABUL_HOSPITAL } from '../../src/seed/data/incidents.ts'
-import { SRC_000, SRC_001, SRC_002, SRC_003, SRC_004, SRC_ANADOLU, SRC_PAKISTAN_MOFA, sourceCitations, sources } from '../../src/seed/data/sources.ts'
-import { statementIncidents, statementSources, statements } from '../../src/seed/data/statements.ts'
+import { readDataset } from '../../src/seed/dataset.ts'
 import type { ActorRow, SourceRow, StatementRow } from '../../src/seed/types.ts'
 import { buildTestApp, createTestDatabase, getJson, walkPages } from '../helper.ts'
 
 // ---------------------------------------------------------------------------------------------------------------
-// Expected views, computed from the dataset arrays
+// Expected views, computed from the dataset rows
 // ---------------------------------------------------------------------------------------------------------------
+
+const dataset = readDataset()
+const { actors, actorEstimates, incidents, sourceCitations, sources, statementIncidents, statementSources, statements } = dataset
+
+/** The one id matching a pattern: the curators may still rename records slightly, the tests follow. */
+function idMatching (rows: Array<{ id: string }>, what: string, pattern: RegExp): string {
+  const hits = rows.filter((r) => pattern.test(r.id))
+  if (hits.length !== 1) throw new Error(`dataset: expected one ${what} matching ${pattern}, found ${hits.map((h) => h.id).join(', ') || 'none'}`)
+  return (hits[0] as { id: string }).id
+}
+const sourceId = (pattern: RegExp) => idMatching(sources, 'source', pattern)
+const INC_AYBAK_MADRASSA = idMatching(incidents, 'incident', /aybak/)
+const INC_KABUL_HOSPITAL = idMatching(incidents, 'incident', /military_hospital/)
+/** "Taliban Say No ISIS, Al-Qaeda In Country" (2021-09-21, by Tyler Durden). */
+const SRC_NO_ISIS = sourceId(/taliban_say_no_isis/)
+/** "Islamic State targeting Taliban leaders" (2021-09-24). */
+const SRC_TARGETING = sourceId(/targeting_taliban_leaders/)
+const SRC_ANADOLU = sourceId(/anadolu/)
+/** The 2021-11-02 report on the Kabul military hospital explosions: the report that cites Anadolu Agency. */
+const SRC_HOSPITAL = idMatching(sources.filter((s) => sourceCitations.some((c) => c.sourceId === s.id && c.citedSourceId === SRC_ANADOLU)),
+  'source citing Anadolu', /hospital/)
+/** "Twin blasts rock Jalalabad" (2021-11-07). */
+const SRC_TWIN_BLASTS = sourceId(/twin_blasts_rock_jalalabad/)
+/** The Hasht-e Subh article of 2022-12-05. */
+const SRC_HASHT = sourceId(/hasht_e_subh/)
+const SRC_PAKISTAN_MOFA = sourceId(/pakistan_mofa/)
+const SRC_UNAMA = sourceId(/unama/)
 
 const rfc3339Utc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/
 
@@ -47,7 +72,22 @@ function expectedActor (a: ActorRow) {
     aliases: a.aliases ?? [],
     kind: a.kind,
     parent: actorRef(a.parentId),
-    description: a.description ?? null
+    description: a.description ?? null,
+    // Oldest first (documented); ties in dataset order, which is the id order.
+    estimates: actorEstimates.filter((e) => e.actorId === a.id)
+      .sort((x, y) => (x.asOf !== y.asOf ? (x.asOf < y.asOf ? -1 : 1) : x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+      .map((e) => ({
+        measure: e.measure,
+        best: e.best ?? null,
+        low: e.low ?? null,
+        high: e.high ?? null,
+        as_of: e.asOf,
+        date_precision: e.datePrecision,
+        source_id: e.sourceId,
+        statement_id: e.statementId ?? null,
+        excerpt: e.excerpt ?? null,
+        notes: e.notes ?? null
+      }))
   }
 }
 
@@ -58,6 +98,8 @@ function expectedStatement (s: StatementRow) {
     on_behalf_of: actorRef(s.onBehalfOfId),
     said_on: s.saidOn,
     date_precision: s.datePrecision,
+    date_start: s.dateStart,
+    date_end: s.dateEnd,
     kind: s.kind,
     text: s.text,
     text_kind: s.textKind,
@@ -126,6 +168,15 @@ const ids = (items: Array<{ id: string }>) => items.map((i) => i.id)
 const slugs = (items: Array<{ slug: string }>) => items.map((i) => i.slug)
 
 const onBehalfOrSpeaker = (actorId: string) => (s: StatementRow) => s.speakerId === actorId || s.onBehalfOfId === actorId
+/** The default statement date match: the window date_start..date_end overlaps the asked range. */
+const overlaps = (start?: string, end?: string) => (s: StatementRow) =>
+  (start === undefined || s.dateEnd >= start) && (end === undefined || s.dateStart <= end)
+/** date_match=within: the whole window lies in the range. */
+const within = (start?: string, end?: string) => (s: StatementRow) =>
+  (start === undefined || s.dateStart >= start) && (end === undefined || s.dateEnd <= end)
+/** The old point semantics, to show that windows change the answer. */
+const saidIn = (start?: string, end?: string) => (s: StatementRow) =>
+  (start === undefined || s.saidOn >= start) && (end === undefined || s.saidOn <= end)
 
 const problemKeys = ['code', 'detail', 'instance', 'status', 'title', 'type']
 
@@ -172,7 +223,7 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
       const row = actorById.get(item.id)
       if (!row) { t.fail(`unexpected actor ${item.id}`); continue }
       t.same(Object.keys(item).sort(),
-        ['aliases', 'created_at', 'description', 'id', 'kind', 'name', 'parent', 'slug', 'updated_at'], `${item.id}: keys`)
+        ['aliases', 'created_at', 'description', 'estimates', 'id', 'kind', 'name', 'parent', 'slug', 'updated_at'], `${item.id}: keys`)
       t.strictSame(normalize(item), expectedActor(row), `${item.slug} matches the dataset`)
       t.match(item.created_at, rfc3339Utc, `${item.slug}: created_at is RFC 3339 UTC`)
       t.match(item.updated_at, rfc3339Utc, `${item.slug}: updated_at is RFC 3339 UTC`)
@@ -225,7 +276,7 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
     await expectProblem(t, '/v1/actors?name=taliban', 400, 'invalid_parameter', ['name'])
   })
 
-  t.test('actors: one actor by id or by slug (any case), with its parent', async (t) => {
+  t.test('actors: one actor by id, slug or alias (any case), with its parent and estimates', async (t) => {
     const byIdRes = await getJson(app, '/v1/actors/act_zabihullah_mujahid')
     const bySlug = await getJson(app, '/v1/actors/zabihullah-mujahid')
     const upper = await getJson(app, '/v1/actors/Zabihullah-MUJAHID')
@@ -236,12 +287,25 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
     t.strictSame(upper.body, byIdRes.body, 'same body for an upper-case slug')
     t.strictSame(normalize(byIdRes.body), expectedActor(actorById.get('act_zabihullah_mujahid') as ActorRow))
     t.strictSame(byIdRes.body.parent, { id: 'act_taliban', slug: 'taliban', name: 'Taliban' }, 'Mujahid belongs to the Taliban')
+    for (const alias of ['Mujahid', 'mujahid', 'ZABIULLAH%20MUJAHID']) {
+      const res = await getJson(app, `/v1/actors/${alias}`)
+      t.equal(res.status, 200, `alias ${alias}`)
+      t.strictSame(res.body, byIdRes.body, `alias ${alias}: the same actor`)
+    }
 
     const iskp = await getJson(app, '/v1/actors/iskp')
     t.strictSame(iskp.body.parent, { id: 'act_islamic_state', slug: 'islamic-state', name: 'Islamic State' }, 'ISKP is a branch of IS')
     t.strictSame(normalize(iskp.body), expectedActor(actorById.get('act_iskp') as ActorRow))
     const taliban = await getJson(app, '/v1/actors/taliban')
     t.equal(taliban.body.parent, null, 'no parent is null')
+    t.strictSame(normalize(taliban.body), expectedActor(actorById.get('act_taliban') as ActorRow), 'the Taliban with their estimates')
+    const withEstimates = actors.filter((a) => actorEstimates.some((e) => e.actorId === a.id))
+    t.ok(withEstimates.length > 0 && withEstimates.length < actors.length, 'dataset sanity: some actors have estimates, some not')
+    for (const a of withEstimates) {
+      const res = await getJson(app, `/v1/actors/${a.slug}`)
+      t.strictSame(normalize(res.body), expectedActor(a), `${a.slug}: estimates oldest first, as the dataset gives them`)
+    }
+    t.same(byIdRes.body.estimates, [], 'no estimate is an empty list')
 
     await expectProblem(t, '/v1/actors/nobody', 404, 'not_found')
     await expectProblem(t, '/v1/actors/ACT_TALIBAN', 404, 'not_found')
@@ -282,6 +346,8 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
     }
     const byActorId = await getJson(app, '/v1/actors/act_taliban/statements?limit=500')
     t.same(ids(byActorId.body.data), taliban, 'by id as by slug')
+    const byAlias = await getJson(app, '/v1/actors/Islamic%20Emirate/statements?limit=500')
+    t.same(ids(byAlias.body.data), taliban, 'by alias as by slug')
 
     const mujahid = await getJson(app, '/v1/actors/zabihullah-mujahid/statements?limit=500')
     t.same(ids(mujahid.body.data), expectStatementIds(statements.filter(onBehalfOrSpeaker('act_zabihullah_mujahid'))),
@@ -294,13 +360,17 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
     t.ok(expectedDenials.length > 1 && expectedDenials.length < taliban.length, 'dataset sanity: some denials')
     t.same(ids(denials.body.data), expectedDenials, 'kind=denial')
 
+    const talibanRows = statements.filter(onBehalfOrSpeaker('act_taliban'))
     const dated = await getJson(app, '/v1/actors/taliban/statements?start_date=2021-09-24&end_date=2022-09-28&limit=500')
-    const expectedDated = expectStatementIds(statements.filter((s) =>
-      onBehalfOrSpeaker('act_taliban')(s) && s.saidOn >= '2021-09-24' && s.saidOn <= '2022-09-28'))
+    const expectedDated = expectStatementIds(talibanRows.filter(overlaps('2021-09-24', '2022-09-28')))
     t.ok(expectedDated.length > 0 && expectedDated.length < taliban.length, 'dataset sanity: a date window')
-    t.same(ids(dated.body.data), expectedDated, 'start_date and end_date, inclusive')
-    t.ok(dated.body.data.some((s: any) => s.said_on === '2021-09-24') && dated.body.data.some((s: any) => s.said_on === '2022-09-28'),
-      'both bounds are included')
+    t.same(ids(dated.body.data), expectedDated, 'start_date and end_date: windows overlapping the range, inclusive')
+    t.ok(dated.body.data.some((s: any) => s.date_end === '2021-09-24') && dated.body.data.some((s: any) => s.date_start === '2022-09-28'),
+      'both bounds are included: a window ending on start_date, one starting on end_date')
+    const datedWithin = await getJson(app, '/v1/actors/taliban/statements?start_date=2021-09-24&end_date=2022-09-28&date_match=within&limit=500')
+    const expectedWithin = expectStatementIds(talibanRows.filter(within('2021-09-24', '2022-09-28')))
+    t.ok(expectedWithin.length > 0 && expectedWithin.length < expectedDated.length, 'dataset sanity: within is stricter')
+    t.same(ids(datedWithin.body.data), expectedWithin, 'date_match=within: windows wholly inside the range')
 
     const q = await getJson(app, '/v1/actors/taliban/statements?q=AL%20QAEDA&limit=500')
     const expectedQ = expectStatementIds(statements.filter((s) => onBehalfOrSpeaker('act_taliban')(s) && contains(s.text, 'al qaeda')))
@@ -320,8 +390,9 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
     for (const item of walked) {
       const row = statements.find((s) => s.id === item.id)
       if (!row) { t.fail(`unexpected statement ${item.id}`); continue }
-      t.same(Object.keys(item).sort(), ['created_at', 'date_precision', 'id', 'incident_ids', 'kind', 'notes', 'on_behalf_of',
-        'said_on', 'sources', 'speaker', 'text', 'text_kind', 'updated_at'], `${item.id}: keys`)
+      t.same(Object.keys(item).sort(), ['created_at', 'date_end', 'date_precision', 'date_start', 'id', 'incident_ids', 'kind', 'notes',
+        'on_behalf_of', 'said_on', 'sources', 'speaker', 'text', 'text_kind', 'updated_at'], `${item.id}: keys`)
+      t.ok(item.date_start <= item.said_on && item.said_on <= item.date_end, `${item.id}: said_on lies in its window`)
       t.strictSame(normalize(item), expectedStatement(row), `${item.id} matches the dataset`)
       t.match(item.created_at, rfc3339Utc, `${item.id}: created_at is RFC 3339 UTC`)
       t.match(item.updated_at, rfc3339Utc, `${item.id}: updated_at is RFC 3339 UTC`)
@@ -345,18 +416,29 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
         statementIncidents.some((l) => l.statementId === s.id && l.incidentId === INC_KABUL_HOSPITAL))],
       ['kind=claim_of_responsibility', statements.filter((s) => s.kind === 'claim_of_responsibility')],
       ['kind=pledge', statements.filter((s) => s.kind === 'pledge')],
-      ['start_date=2022-12-03', statements.filter((s) => s.saidOn >= '2022-12-03')],
-      ['end_date=2021-09-21', statements.filter((s) => s.saidOn <= '2021-09-21')],
-      ['start_date=2022-11-30&end_date=2022-12-02', statements.filter((s) => s.saidOn >= '2022-11-30' && s.saidOn <= '2022-12-02')],
-      ['start_date=2022-12-02&end_date=2022-12-02', statements.filter((s) => s.saidOn === '2022-12-02')],
+      ['start_date=2022-12-03', statements.filter(overlaps('2022-12-03'))],
+      ['end_date=2021-09-21', statements.filter(overlaps(undefined, '2021-09-21'))],
+      ['start_date=2022-11-30&end_date=2022-12-02', statements.filter(overlaps('2022-11-30', '2022-12-02'))],
+      ['start_date=2022-12-02&end_date=2022-12-02', statements.filter(overlaps('2022-12-02', '2022-12-02'))],
+      ['start_date=2022-08-15&end_date=2022-08-15', statements.filter(overlaps('2022-08-15', '2022-08-15'))],
+      ['start_date=2022-12-03&date_match=overlaps', statements.filter(overlaps('2022-12-03'))],
+      ['start_date=2022-12-03&date_match=within', statements.filter(within('2022-12-03'))],
+      ['end_date=2021-09-21&date_match=within', statements.filter(within(undefined, '2021-09-21'))],
+      ['start_date=2022-11-30&end_date=2022-12-05&date_match=within', statements.filter(within('2022-11-30', '2022-12-05'))],
+      ['start_date=2022-12-02&end_date=2022-12-02&date_match=within', statements.filter(within('2022-12-02', '2022-12-02'))],
+      ['start_date=2022-08-15&end_date=2022-08-15&date_match=within', []],
+      ['date_match=within', statements],
       ['q=al%20Qaeda', statements.filter((s) => contains(s.text, 'al Qaeda'))],
       ['q=BARBARIC', statements.filter((s) => contains(s.text, 'barbaric'))],
       ['q=100%25', statements.filter((s) => contains(s.text, '100%'))],
       // combinations (AND)
-      ['actor=taliban&start_date=2022-01-01', statements.filter((s) => onBehalfOrSpeaker('act_taliban')(s) && s.saidOn >= '2022-01-01')],
+      ['actor=taliban&start_date=2022-01-01', statements.filter((s) => onBehalfOrSpeaker('act_taliban')(s) && overlaps('2022-01-01')(s))],
+      ['actor=taliban&start_date=2022-01-01&date_match=within', statements.filter((s) => onBehalfOrSpeaker('act_taliban')(s) && within('2022-01-01')(s))],
       [`incident=${INC_AYBAK_MADRASSA}&kind=condemnation`, statements.filter((s) => s.kind === 'condemnation' &&
         statementIncidents.some((l) => l.statementId === s.id && l.incidentId === INC_AYBAK_MADRASSA))],
-      ['speaker=zabihullah-mujahid&kind=denial&end_date=2021-12-31', mujahid.filter((s) => s.kind === 'denial' && s.saidOn <= '2021-12-31')],
+      ['speaker=zabihullah-mujahid&kind=denial&end_date=2021-12-31', mujahid.filter((s) => s.kind === 'denial' && overlaps(undefined, '2021-12-31')(s))],
+      ['speaker=Mujahid', mujahid], // an alias
+      ['actor=ISLAMIC%20EMIRATE', statements.filter(onBehalfOrSpeaker('act_taliban'))], // an alias, any case
       ['actor=taliban&speaker=zabihullah-mujahid', mujahid],
       ['actor=iskp&kind=denial', []],
       ['speaker=iskp&q=embassy', statements.filter((s) => s.speakerId === 'act_iskp' && contains(s.text, 'embassy'))]
@@ -369,6 +451,14 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
     // the filters really narrow: each non-empty case above is a strict subset
     t.ok(mujahid.length > 0 && mujahid.length < statements.length, 'dataset sanity: speaker narrows')
     t.ok(statements.filter((s) => s.saidOn === '2022-12-02').length > 0, 'dataset sanity: statements on 2022-12-02 (inclusive bounds)')
+    // Windows matter: a month-precision statement is found mid-month, and not within that one day.
+    const monthly = statements.filter((s) => s.datePrecision === 'month' && overlaps('2022-08-15', '2022-08-15')(s))
+    t.ok(monthly.length > 0 && monthly.every((s) => !saidIn('2022-08-15', '2022-08-15')(s)),
+      'dataset sanity: a month-precision statement whose window holds 2022-08-15, said on another day')
+    t.notSame(statements.filter(overlaps('2022-12-03')).map((s) => s.id), statements.filter(saidIn('2022-12-03')).map((s) => s.id),
+      'dataset sanity: overlap differs from said_on for start_date=2022-12-03')
+    t.notSame(statements.filter(within('2022-12-03')).map((s) => s.id), statements.filter(overlaps('2022-12-03')).map((s) => s.id),
+      'dataset sanity: within differs from overlap for start_date=2022-12-03')
     t.ok(statements.filter((s) => s.speakerId === 'act_iskp' && contains(s.text, 'embassy')).length === 1, 'dataset sanity: ISKP embassy claim')
   })
 
@@ -384,14 +474,20 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
     t.ok(expected.sources.length + expected.incident_ids.length >= 3, 'dataset sanity: a statement with several links')
     t.strictSame(normalize(body), expected, 'the statement, its incident_ids and its sources')
 
-    const amiri = await getJson(app, '/v1/statements/stm_2022_11_rina_amiri_barbaric_attack_heartbreaking')
+    const amiriId = idMatching(statements, 'statement', /rina_amiri_barbaric/)
+    const amiri = await getJson(app, `/v1/statements/${amiriId}`)
     t.strictSame(amiri.body.speaker, { id: 'act_rina_amiri', slug: 'rina-amiri', name: 'Rina Amiri' })
     t.strictSame(amiri.body.on_behalf_of, { id: 'act_united_states', slug: 'united-states', name: 'United States' })
     t.same(amiri.body.incident_ids, [INC_AYBAK_MADRASSA], 'Amiri: the Aybak madrassa bombing')
-    t.same(ids(amiri.body.sources).sort(), [SRC_004, 'src_rina_amiri_2022_aybak_tweet'].sort())
+    t.ok(statementSources.some((l) => l.statementId === amiriId && l.sourceId === SRC_HASHT), 'dataset sanity: Hasht-e Subh carries Amiri\'s words')
+    t.same(ids(amiri.body.sources).sort(), statementSources.filter((l) => l.statementId === amiriId).map((l) => l.sourceId).sort())
     t.equal(amiri.body.text_kind, 'quote')
+    t.strictSame([amiri.body.date_start, amiri.body.date_end], (({ dateStart, dateEnd }) => [dateStart, dateEnd])(
+      statements.find((s) => s.id === amiriId) as StatementRow), 'Amiri: the statement\'s window')
 
-    const noPrincipal = await getJson(app, '/v1/statements/stm_2022_12_taliban_deny_physical_presence_of_iskp')
+    const lone = statements.find((s) => s.onBehalfOfId == null && !statementIncidents.some((l) => l.statementId === s.id))
+    t.ok(lone, 'dataset sanity: a statement for no principal and about no incident')
+    const noPrincipal = await getJson(app, `/v1/statements/${lone?.id}`)
     t.equal(noPrincipal.body.on_behalf_of, null, 'no principal is null')
     t.same(noPrincipal.body.incident_ids, [], 'no incident is an empty list')
 
@@ -433,37 +529,38 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
       t.match(item.created_at, rfc3339Utc, `${item.id}: created_at is RFC 3339 UTC`)
       t.match(item.updated_at, rfc3339Utc, `${item.id}: updated_at is RFC 3339 UTC`)
     }
-    t.ok(walked.every((s) => s.url === null), 'no URL is invented: the dataset gives none')
+    t.ok(walked.every((s) => s.url === (sourceById.get(s.id)?.url ?? null)), 'no URL is invented: only the dataset\'s')
+    t.ok(walked.some((s) => s.url === null), 'unknown url is null')
     t.ok(walked.some((s) => s.title === null) && walked.some((s) => s.publisher === null), 'unknown title and publisher are null')
   })
 
   t.test('sources: citation chains in both directions', async (t) => {
-    const article = await getJson(app, `/v1/sources/${SRC_003}`)
+    const article = await getJson(app, `/v1/sources/${SRC_HOSPITAL}`)
     t.equal(article.status, 200)
     const anadoluCitation = article.body.cites.find((c: any) => c.source.id === SRC_ANADOLU)
     t.ok(anadoluCitation, 'the article cites Anadolu Agency')
     t.strictSame(anadoluCitation?.source, sourceRef(SRC_ANADOLU), 'the cited source as a SourceRef')
     t.equal(anadoluCitation?.source.publisher, 'Anadolu Agency')
     t.match(anadoluCitation?.context, /^According to Anadolu Agency/, 'with the citing words as context')
-    t.strictSame(normalize(article.body), expectedSource(sourceById.get(SRC_003) as SourceRow), 'all three citations of article 003')
+    t.strictSame(normalize(article.body), expectedSource(sourceById.get(SRC_HOSPITAL) as SourceRow), 'all the citations of the hospital report')
 
     const anadolu = await getJson(app, `/v1/sources/${SRC_ANADOLU}`)
     t.equal(anadolu.status, 200)
     t.same(anadolu.body.cites, [], 'Anadolu cites nothing here')
     t.equal(anadolu.body.cited_by.length, 1, 'Anadolu is cited once')
-    t.strictSame(anadolu.body.cited_by[0]?.source, sourceRef(SRC_003), 'cited by the article')
+    t.strictSame(anadolu.body.cited_by[0]?.source, sourceRef(SRC_HOSPITAL), 'cited by the article')
     t.equal(anadolu.body.cited_by[0]?.context, anadoluCitation?.context, 'with the same context')
     t.equal(anadolu.body.url, null, 'unknown url is null')
     t.equal(anadolu.body.published_on, null, 'unknown date is null')
     t.equal(anadolu.body.date_precision, null, 'no date, no precision')
 
-    const hasht = await getJson(app, `/v1/sources/${SRC_004}`)
-    t.strictSame(normalize(hasht.body), expectedSource(sourceById.get(SRC_004) as SourceRow), 'article 004 and all its citations')
-    t.equal(sourceCitations.filter((c) => c.sourceId === SRC_004).length, 5, 'dataset sanity: article 004 cites five reports')
-    t.equal(hasht.body.cites.length, 5, 'article 004 cites five reports')
+    const hasht = await getJson(app, `/v1/sources/${SRC_HASHT}`)
+    t.strictSame(normalize(hasht.body), expectedSource(sourceById.get(SRC_HASHT) as SourceRow), 'the Hasht-e Subh article and all its citations')
+    t.equal(sourceCitations.filter((c) => c.sourceId === SRC_HASHT).length, 5, 'dataset sanity: the Hasht-e Subh article cites five reports')
+    t.equal(hasht.body.cites.length, 5, 'the Hasht-e Subh article cites five reports')
 
     await expectProblem(t, '/v1/sources/src_missing', 404, 'not_found')
-    await expectProblem(t, `/v1/sources/${SRC_003}?include=all`, 400, 'invalid_parameter', ['include'])
+    await expectProblem(t, `/v1/sources/${SRC_HOSPITAL}?include=all`, 400, 'invalid_parameter', ['include'])
   })
 
   t.test('sources: every filter returns exactly the matching rows', async (t) => {
@@ -479,20 +576,20 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
       ['kind=un_report', sources.filter((s) => s.kind === 'un_report'), null],
       ['kind=news_agency_report', sources.filter((s) => s.kind === 'news_agency_report'), null],
       ['kind=video', sources.filter((s) => s.kind === 'video'), null],
-      ['start_date=2022-01-01&end_date=2022-12-31', sources.filter(inRange('2022-01-01', '2022-12-31')), [SRC_004, SRC_PAKISTAN_MOFA]],
-      ['start_date=2022-12-02', sources.filter(inRange('2022-12-02')), [SRC_004, SRC_PAKISTAN_MOFA]],
-      ['end_date=2021-09-24', sources.filter(inRange(undefined, '2021-09-24')), [SRC_002, SRC_001]],
-      ['start_date=2021-09-21&end_date=2021-09-21', sources.filter(inRange('2021-09-21', '2021-09-21')), [SRC_001]],
-      ['q=jalalabad', sources.filter((s) => [s.title, s.publisher, s.author].some((v) => contains(v, 'jalalabad'))), [SRC_000]],
-      ['q=DURDEN', sources.filter((s) => [s.title, s.publisher, s.author].some((v) => contains(v, 'durden'))), [SRC_001]],
+      ['start_date=2022-01-01&end_date=2022-12-31', sources.filter(inRange('2022-01-01', '2022-12-31')), [SRC_HASHT, SRC_PAKISTAN_MOFA]],
+      ['start_date=2022-12-02', sources.filter(inRange('2022-12-02')), [SRC_HASHT, SRC_PAKISTAN_MOFA]],
+      ['end_date=2021-09-24', sources.filter(inRange(undefined, '2021-09-24')), [SRC_TARGETING, SRC_NO_ISIS]],
+      ['start_date=2021-09-21&end_date=2021-09-21', sources.filter(inRange('2021-09-21', '2021-09-21')), [SRC_NO_ISIS]],
+      ['q=jalalabad', sources.filter((s) => [s.title, s.publisher, s.author].some((v) => contains(v, 'jalalabad'))), [SRC_TWIN_BLASTS]],
+      ['q=DURDEN', sources.filter((s) => [s.title, s.publisher, s.author].some((v) => contains(v, 'durden'))), [SRC_NO_ISIS]],
       ['q=united%20nations', sources.filter((s) => [s.title, s.publisher, s.author].some((v) => contains(v, 'united nations'))), null],
       // combinations
       ['kind=news_article&start_date=2021-11-01', sources.filter((s) => s.kind === 'news_article' && inRange('2021-11-01')(s)),
-        [SRC_004, SRC_000, SRC_003]],
+        [SRC_HASHT, SRC_TWIN_BLASTS, SRC_HOSPITAL]],
       ['publisher=Hasht-e%20Subh,Reuters&end_date=2022-12-31', sources.filter((s) => publisherIs('Hasht-e Subh', 'Reuters')(s) &&
-        inRange(undefined, '2022-12-31')(s)), [SRC_004]],
+        inRange(undefined, '2022-12-31')(s)), [SRC_HASHT]],
       ['kind=un_report&q=UNAMA', sources.filter((s) => s.kind === 'un_report' &&
-        [s.title, s.publisher, s.author].some((v) => contains(v, 'unama'))), ['src_unama_2022_aybak_madrassa_report']]
+        [s.title, s.publisher, s.author].some((v) => contains(v, 'unama'))), [SRC_UNAMA]]
     ]
     for (const [query, rows, hardcoded] of cases) {
       const expected = expectSourceIds(rows)

@@ -56,8 +56,8 @@ async function estimatesOf (db: Database, ids: string[]): Promise<Map<string, Ac
 
 /** Matches an actor by id, slug or alias (aliases case-insensitively, as `isis-k` for "ISIS-K"). */
 const byKey = (value: string) => or(
-  eq(actors.id, value),
-  eq(actors.slug, value.toLowerCase()),
+  eq(actors.id, value.trim()),
+  eq(actors.slug, value.trim().toLowerCase()),
   sql`exists (select 1 from unnest(${actors.aliases}) as alias where lower(alias) = ${value.trim().toLowerCase()})`
 ) as SQL
 
@@ -65,7 +65,7 @@ type KeyRow = { id: string, slug: string, aliases: string[] }
 
 /** The one actor a key names: id first, then slug, then alias; undefined when none; an error when an alias names several. */
 function pick (rows: KeyRow[], value: string, ambiguous: (ids: string[]) => Error): KeyRow | undefined {
-  const exact = rows.find((r) => r.id === value) ?? rows.find((r) => r.slug === value.toLowerCase())
+  const exact = rows.find((r) => r.id === value.trim()) ?? rows.find((r) => r.slug === value.trim().toLowerCase())
   if (exact) return exact
   const key = value.trim().toLowerCase()
   const byAlias = rows.filter((r) => r.aliases.some((a) => a.toLowerCase() === key))

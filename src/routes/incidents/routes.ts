@@ -16,7 +16,7 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       operationId: 'listIncidents',
       summary: 'List incidents',
-      description: 'Attacks and armed clashes, newest `occurred_on` first, then by id descending. Filters combine with AND: `province` (codes or names, comma-separated for OR), `start_date`/`end_date` (inclusive, on `occurred_on`), `claimed_by` (claims only), `attributed_to` (claims or attributions by others), `actor` (any role), `type`, `q`.',
+      description: 'Attacks, armed clashes, security operations, raids and arrests, newest `occurred_on` first, then by id descending. Filters combine with AND: `province` (codes or names, comma-separated for OR), `start_date`/`end_date` (inclusive, matched against each incident\'s date window: overlapping it by default, wholly inside it with `date_match=within`), `claimed_by` (claims only), `attributed_to` (claims or attributions by others), `actor` (any role: responsibility, participant, or speaker of a statement about it), `include_branches` (roll up an actor\'s branches), `type` (several comma-separated), `q`.',
       tags: ['incidents'],
       headers: conditionalHeaders,
       querystring: IncidentListQuery,

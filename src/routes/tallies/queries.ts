@@ -1,5 +1,5 @@
 /** Tally queries: the list and one tally, each with its breakdown, its incidents and their summed figures. */
-import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Static } from '@sinclair/typebox'
 import type { Database } from '../../db/client.ts'
 import { actors, incidents, sources, tallies, tallyBreakdowns, tallyIncidents } from '../../db/schema.ts'
@@ -8,6 +8,7 @@ import { dateKey, decodeCursor, encodeCursor, textKey } from '../../http/cursor.
 import { toPage } from '../../http/pagination.ts'
 import { notFound } from '../../http/problem.ts'
 import type { Tally, TallyListQuery } from '../../schemas/tallies.ts'
+import { windowConditions } from '../date-window.ts'
 import { groupBy } from '../group-by.ts'
 import { figures } from '../incidents/parts.ts'
 import { sourceRefColumns, type SourceRefRow } from '../sources/refs.ts'
@@ -91,13 +92,12 @@ async function hydrateTallies (db: Database, rows: TallyJoinRow[]): Promise<Tall
   })
 }
 
-/** Tallies latest period_end first, then id descending; the date range matches periods that overlap it. */
+/** Tallies latest period_end first, then id descending; the date range matches periods that overlap it (or hold it whole, with date_match=within). */
 export async function listTallies (db: Database, query: Static<typeof TallyListQuery>) {
   const limit = query.limit ?? 50
   const conditions: SQL[] = []
   if (query.source) conditions.push(eq(tallies.sourceId, query.source))
-  if (query.start_date) conditions.push(gte(tallies.periodEnd, query.start_date))
-  if (query.end_date) conditions.push(lte(tallies.periodStart, query.end_date))
+  conditions.push(...windowConditions(tallies.periodStart, tallies.periodEnd, query))
   if (query.cursor) {
     const [periodEnd, id] = decodeCursor(query.cursor, 'tallies', [dateKey, textKey])
     conditions.push(sql`(${tallies.periodEnd}, ${tallies.id}) < (${periodEnd}::date, ${id})`)

@@ -15,7 +15,7 @@ const tallyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       operationId: 'listTallies',
       summary: 'List tallies',
-      description: 'Reports\' own counts over a period ("at least 96 people killed in ISKP attacks in the last two months"), latest period first, each with the incidents of the record it covers and their summed figures, so the two can be compared. `start_date`/`end_date` match periods that overlap the range; `source` the report that gives the tally.',
+      description: 'Reports\' own counts over a period ("at least 96 people killed in ISKP attacks in the last two months"), latest period first, each with the incidents of the record it covers and their summed figures, so the two can be compared. `start_date`/`end_date` match periods that overlap the range (wholly inside it with `date_match=within`); `source` the report that gives the tally.',
       tags: ['tallies'],
       headers: conditionalHeaders,
       querystring: TallyListQuery,
