@@ -76,6 +76,35 @@ t.test('a curator edits a record file: that row only is rewritten', async (t) =>
   t.ok(row && row.updatedAt.getTime() >= row.createdAt.getTime(), 'updated_at moves forward on a real change')
 })
 
+t.test('a curator adds an incident by adding a file: it loads, and the API serves it', async (t) => {
+  const { handle } = await createTestDatabase(t, { seed: false })
+  const db = handle.db
+  await loadDataset(db, dataset)
+
+  const dir = copyOfData(t)
+  const source = dataset.sources[0]!.id
+  writeFileSync(join(dir, 'incidents', 'inc_2022_01_kabul_probe_blast.yaml'), stringify({
+    id: 'inc_2022_01_kabul_probe_blast',
+    title: 'A blast added by a curator',
+    occurred_on: '2022-01-01',
+    date_precision: 'month',
+    province: 'AF-KAB',
+    type: 'explosion',
+    killed: { best: 2, low: 2, high: 2 },
+    reports: [{ source, killed: { best: 2, low: 2, high: 2 } }],
+    participants: [{ role: 'perpetrator', description: 'unknown attackers', source }],
+    responsibility: [{ kind: 'suspected', actor: 'ISIS-K', source, voice: 'unnamed' }]
+  }))
+  const report = await loadDataset(db, readDataset(dir))
+  t.equal(report.incidents, 1, 'one incident written')
+  t.equal(report.incidentReports + report.incidentParticipants + report.responsibilities, 3, 'with its report, participant and responsibility')
+  const [row] = await db.select().from(schema.incidents).where(eq(schema.incidents.id, 'inc_2022_01_kabul_probe_blast'))
+  t.equal(row?.dateStart, '2022-01-01', 'a month without a window given gets the month: start')
+  t.equal(row?.dateEnd, '2022-01-31', '... and end')
+  const [claim] = await db.select().from(schema.responsibilities).where(eq(schema.responsibilities.incidentId, 'inc_2022_01_kabul_probe_blast'))
+  t.equal(claim?.actorId, 'act_iskp', 'the actor named by an alias')
+})
+
 t.test('a part removed from a record file is removed from the database; other records keep theirs', async (t) => {
   const { handle } = await createTestDatabase(t, { seed: false })
   const db = handle.db
