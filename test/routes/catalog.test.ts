@@ -8,7 +8,7 @@ import { buildApp } from '../../src/app.ts'
 import { ConfigError, loadConfig } from '../../src/config.ts'
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.ts'
 import { provinces as provinceList } from '../../src/domain/provinces.ts'
-import { readDataset } from '../../src/seed/dataset.ts'
+import { dataset, idMatching, actorById, actorRef } from '../dataset.ts'
 import type { ActorRow, SourceRow, StatementRow } from '../../src/seed/types.ts'
 import { buildTestApp, createTestDatabase, getJson, walkPages } from '../helper.ts'
 
@@ -16,15 +16,8 @@ import { buildTestApp, createTestDatabase, getJson, walkPages } from '../helper.
 // Expected views, computed from the dataset rows
 // ---------------------------------------------------------------------------------------------------------------
 
-const dataset = readDataset()
 const { actors, actorEstimates, incidents, sourceCitations, sources, statementIncidents, statementSources, statements } = dataset
 
-/** The one id matching a pattern: the curators may still rename records slightly, the tests follow. */
-function idMatching (rows: Array<{ id: string }>, what: string, pattern: RegExp): string {
-  const hits = rows.filter((r) => pattern.test(r.id))
-  if (hits.length !== 1) throw new Error(`dataset: expected one ${what} matching ${pattern}, found ${hits.map((h) => h.id).join(', ') || 'none'}`)
-  return (hits[0] as { id: string }).id
-}
 const sourceId = (pattern: RegExp) => idMatching(sources, 'source', pattern)
 const INC_AYBAK_MADRASSA = idMatching(incidents, 'incident', /aybak/)
 const INC_KABUL_HOSPITAL = idMatching(incidents, 'incident', /military_hospital/)
@@ -45,15 +38,8 @@ const SRC_UNAMA = sourceId(/unama/)
 
 const rfc3339Utc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/
 
-const actorById = new Map(actors.map((a) => [a.id, a]))
 const sourceById = new Map(sources.map((s) => [s.id, s]))
 
-function actorRef (id: string | null | undefined) {
-  if (id === null || id === undefined) return null
-  const a = actorById.get(id)
-  if (!a) throw new Error(`dataset: no actor ${id}`)
-  return { id: a.id, slug: a.slug, name: a.name }
-}
 
 function sourceRef (id: string) {
   const s = sourceById.get(id)

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify'
 import t, { type Test } from 'tap'
 import { provinces } from '../../src/domain/provinces.ts'
 import { incidentTypes } from '../../src/domain/vocabulary.ts'
-import { readDataset } from '../../src/seed/dataset.ts'
+import { dataset, idMatching, actorId, actorRef } from '../dataset.ts'
 import type { IncidentRow, ResponsibilityRow } from '../../src/seed/types.ts'
 import { buildTestApp, getJson, walkPages } from '../helper.ts'
 
@@ -19,18 +19,11 @@ type Predicate = (i: IncidentRow) => boolean
 // Expectations computed from the dataset rows, independently of the SQL in src/routes.
 // ---------------------------------------------------------------------------------------------------------------
 
-const dataset = readDataset()
 const {
-  actors, incidents, incidentReports, casualtyBreakdowns, responsibilities, sources, statements, statementIncidents,
+  incidents, incidentReports, casualtyBreakdowns, responsibilities, sources, statements, statementIncidents,
   incidentParticipants, noClaimReports, incidentFollowUps, incidentRelations, tallyIncidents
 } = dataset
 
-/** The one id matching a pattern: the curators may still rename records slightly, the tests follow. */
-function idMatching (rows: Array<{ id: string }>, what: string, pattern: RegExp): string {
-  const hits = rows.filter((r) => pattern.test(r.id))
-  if (hits.length !== 1) throw new Error(`dataset: expected one ${what} matching ${pattern}, found ${hits.map((h) => h.id).join(', ') || 'none'}`)
-  return (hits[0] as { id: string }).id
-}
 const incidentId = (pattern: RegExp) => idMatching(incidents, 'incident', pattern)
 const sourceId = (pattern: RegExp) => idMatching(sources, 'source', pattern)
 
@@ -53,19 +46,6 @@ const SRC_TWIN_BLASTS = sourceId(/twin_blasts_rock_jalalabad/)
 /** "Taliban Say No ISIS, Al-Qaeda In Country" (2021-09-21, Tyler Durden). */
 const SRC_NO_ISIS = sourceId(/taliban_say_no_isis/)
 
-const actorBySlug = new Map(actors.map((a) => [a.slug, a]))
-const actorById = new Map(actors.map((a) => [a.id, a]))
-const actorId = (slug: string): string => {
-  const a = actorBySlug.get(slug)
-  if (!a) throw new Error(`no actor ${slug} in the dataset`)
-  return a.id
-}
-const actorRef = (id: string | null | undefined) => {
-  if (id == null) return null
-  const a = actorById.get(id)
-  if (!a) throw new Error(`dataset: no actor ${id}`)
-  return { id: a.id, slug: a.slug, name: a.name }
-}
 const provinceByCode = new Map(provinces.map((p) => [p.code, p]))
 const sourceById = new Map(sources.map((s) => [s.id, s]))
 const statementById = new Map(statements.map((s) => [s.id, s]))

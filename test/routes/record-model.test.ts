@@ -8,21 +8,15 @@
 import type { FastifyInstance } from 'fastify'
 import t, { type Test } from 'tap'
 import * as schema from '../../src/db/schema.ts'
-import { readDataset } from '../../src/seed/dataset.ts'
+import { dataset, idMatching, actorById, actorBySlug, actorId, actorRef } from '../dataset.ts'
 import type { IncidentRow, StatementRow } from '../../src/seed/types.ts'
 import { buildTestApp, getJson, walkPages } from '../helper.ts'
 
-const dataset = readDataset()
 const {
   actors, actorEstimates, incidents, responsibilities, statements, statementIncidents, incidentParticipants,
   noClaimReports, incidentFollowUps, incidentRelations
 } = dataset
 
-function idMatching (rows: Array<{ id: string }>, what: string, pattern: RegExp): string {
-  const hits = rows.filter((r) => pattern.test(r.id))
-  if (hits.length !== 1) throw new Error(`dataset: expected one ${what} matching ${pattern}, found ${hits.map((h) => h.id).join(', ') || 'none'}`)
-  return (hits[0] as { id: string }).id
-}
 const incidentId = (pattern: RegExp) => idMatching(incidents, 'incident', pattern)
 
 const INC_HIZB_OFFICE = incidentId(/hizb_e_islami_office/)
@@ -31,21 +25,8 @@ const INC_KABUL_HOSPITAL = incidentId(/military_hospital/)
 const INC_KANDAHAR_MOSQUE = incidentId(/kandahar_mosque/)
 const INC_KAJ_ACADEMY = incidentId(/kaj_academy/)
 
-const actorById = new Map(actors.map((a) => [a.id, a]))
-const actorBySlug = new Map(actors.map((a) => [a.slug, a]))
 const incidentById = new Map(incidents.map((i) => [i.id, i]))
 const statementById = new Map(statements.map((s) => [s.id, s]))
-const actorId = (slug: string): string => {
-  const a = actorBySlug.get(slug)
-  if (!a) throw new Error(`dataset: no actor ${slug}`)
-  return a.id
-}
-const actorRef = (id: string | null | undefined) => {
-  if (id == null) return null
-  const a = actorById.get(id)
-  if (!a) throw new Error(`dataset: no actor ${id}`)
-  return { id: a.id, slug: a.slug, name: a.name }
-}
 /** The actor and every actor below it in the parent tree. */
 function withBranches (id: string): string[] {
   const ids = [id]

@@ -8,14 +8,12 @@
 import type { FastifyInstance } from 'fastify'
 import t, { type Test } from 'tap'
 import * as schema from '../../src/db/schema.ts'
-import { readDataset } from '../../src/seed/dataset.ts'
+import { actorRef, dataset } from '../dataset.ts'
 import type { IncidentRow, TallyBreakdownRow, TallyIncidentRow, TallyRow } from '../../src/seed/types.ts'
 import { buildTestApp, getJson, walkPages } from '../helper.ts'
 
-const dataset = readDataset()
-const { actors, incidents, sources } = dataset
+const { incidents, sources } = dataset
 
-const actorById = new Map(actors.map((a) => [a.id, a]))
 const sourceById = new Map(sources.map((s) => [s.id, s]))
 const incidentById = new Map(incidents.map((i) => [i.id, i]))
 const rfc3339Utc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/
@@ -48,12 +46,6 @@ function sumOf (rows: Figures[]) {
 
 interface TallyData { tallies: TallyRow[], tallyBreakdowns: TallyBreakdownRow[], tallyIncidents: TallyIncidentRow[] }
 
-const actorRef = (id: string | null | undefined) => {
-  if (id == null) return null
-  const a = actorById.get(id)
-  if (!a) throw new Error(`dataset: no actor ${id}`)
-  return { id: a.id, slug: a.slug, name: a.name }
-}
 const sourceRef = (id: string) => {
   const s = sourceById.get(id)
   if (!s) throw new Error(`dataset: no source ${id}`)
