@@ -1,11 +1,13 @@
 /** Drizzle tables: the data model of sources, actors, provinces, incidents, responsibility and statements. */
 import { sql } from 'drizzle-orm'
 import {
+  bigint,
   check,
   date,
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -59,6 +61,11 @@ const timestamps = {
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
 }
 
+/** The version of a record that can be written through the API: 1 when created, +1 at every change (its ETag). */
+const versioned = {
+  version: integer('version').notNull().default(1)
+}
+
 /** A report: an article, an official statement, a UN report, a post. */
 export const sources = pgTable('sources', {
   id: text('id').primaryKey(),
@@ -71,6 +78,7 @@ export const sources = pgTable('sources', {
   language: text('language'),
   kind: sourceKind('kind').notNull(),
   notes: text('notes'),
+  ...versioned,
   ...timestamps
 }, (t) => [
   // Ascending indexes serve the newest-first orderings by a backward scan (DESC NULLS FIRST).
@@ -99,6 +107,7 @@ export const actors = pgTable('actors', {
   kind: actorKind('kind').notNull(),
   parentId: text('parent_id').references((): AnyPgColumn => actors.id, { onDelete: 'set null' }),
   description: text('description'),
+  ...versioned,
   ...timestamps
 }, (t) => [
   index('actors_parent_idx').on(t.parentId),
@@ -163,6 +172,7 @@ export const incidents = pgTable('incidents', {
   summary: text('summary'),
   ...casualtyFigures(),
   ...perpetratorFigures(),
+  ...versioned,
   ...timestamps
 }, (t) => [
   index('incidents_occurred_on_idx').on(t.occurredOn, t.id),
@@ -246,6 +256,7 @@ export const statements = pgTable('statements', {
   text: text('text').notNull(),
   textKind: statementTextKind('text_kind').notNull(),
   notes: text('notes'),
+  ...versioned,
   ...timestamps
 }, (t) => [
   index('statements_said_on_idx').on(t.saidOn, t.id),
@@ -419,4 +430,62 @@ export const actorEstimates = pgTable('actor_estimates', {
   index('actor_estimates_actor_idx').on(t.actorId, t.asOf),
   check('actor_estimates_some_figure', sql`${t.best} is not null or ${t.low} is not null or ${t.high} is not null`),
   ...figureChecks('actor_estimates', t.low, t.best, t.high, 'figure')
+])
+
+/** Every change to a written record, as the record was after it (null after a delete), with who made it. */
+export const revisions = pgTable('revisions', {
+  resource: text('resource').notNull(),
+  recordId: text('record_id').notNull(),
+  version: integer('version').notNull(),
+  operation: text('operation').notNull(),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  keyId: text('key_id'),
+  record: jsonb('record'),
+  changes: jsonb('changes').notNull()
+}, (t) => [
+  primaryKey({ columns: [t.resource, t.recordId, t.version] }),
+  check('revisions_operation', sql`${t.operation} in ('create', 'update', 'delete')`),
+  check('revisions_version_positive', sql`${t.version} >= 1`)
+])
+
+/**
+ * The change feed: one row per create, update and delete, numbered in commit order. The number is taken under a
+ * transaction-scoped lock held until commit, so no row can become visible after a higher number already is.
+ */
+export const changes = pgTable('changes', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  resource: text('resource').notNull(),
+  recordId: text('record_id').notNull(),
+  version: integer('version').notNull(),
+  operation: text('operation').notNull(),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  keyId: text('key_id')
+}, (t) => [
+  index('changes_record_idx').on(t.resource, t.recordId),
+  check('changes_operation', sql`${t.operation} in ('create', 'update', 'delete')`)
+])
+
+/** API keys, stored as SHA-256 hashes; scopes say what a key may do (`write`, `admin`). */
+export const apiKeys = pgTable('api_keys', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  hash: text('hash').notNull().unique(),
+  scopes: text('scopes').array().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' })
+}, (t) => [
+  check('api_keys_scopes', sql`${t.scopes} <@ array['write', 'admin']::text[] and cardinality(${t.scopes}) > 0`)
+])
+
+/** The first response to a POST with an Idempotency-Key, replayed to retries with the same key and body. */
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  keyId: text('key_id').notNull().references(() => apiKeys.id, { onDelete: 'cascade' }),
+  key: text('key').notNull(),
+  requestHash: text('request_hash').notNull(),
+  status: integer('status').notNull(),
+  headers: jsonb('headers').notNull(),
+  body: text('body').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
+}, (t) => [
+  primaryKey({ columns: [t.keyId, t.key] })
 ])

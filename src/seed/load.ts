@@ -1,5 +1,5 @@
 /** Idempotent loader: upserts the curated dataset and the province reference data in one transaction. */
-import { and, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm'
+import { and, getTableColumns, getTableName, inArray, sql, type SQL } from 'drizzle-orm'
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
 import type { Database } from '../db/client.ts'
 import * as schema from '../db/schema.ts'
@@ -104,7 +104,7 @@ async function prune (db: Database, spec: TableSpec, owners: string[], rows: obj
 
 async function upsert (db: Database, table: PgTable, rows: object[], target: PgColumn[]): Promise<number> {
   const columns = Object.entries(getTableColumns(table))
-  const updatable = columns.filter(([key, col]) => !target.includes(col) && key !== 'createdAt' && key !== 'updatedAt')
+  const updatable = columns.filter(([key, col]) => !target.includes(col) && !['createdAt', 'updatedAt', 'version'].includes(key))
   let written = 0
   for (let i = 0; i < rows.length; i += BATCH) {
     const batch = rows.slice(i, i + BATCH)
@@ -117,6 +117,7 @@ async function upsert (db: Database, table: PgTable, rows: object[], target: PgC
     const set: Record<string, SQL> = {}
     for (const [key, col] of updatable) set[key] = sql.raw(`excluded.${quote(col.name)}`)
     if (columns.some(([key]) => key === 'updatedAt')) set.updatedAt = sql`now()`
+    if (columns.some(([key]) => key === 'version')) set.version = sql.raw(`${quote(getTableName(table))}."version" + 1`)
     const current = sql.join(updatable.map(([, col]) => sql`${col}`), sql`, `)
     const incoming = sql.join(updatable.map(([, col]) => sql.raw(`excluded.${quote(col.name)}`)), sql`, `)
     const result = await insert
