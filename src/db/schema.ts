@@ -383,6 +383,7 @@ export const tallies = pgTable('tallies', {
   ...casualtyFigures(),
   excerpt: text('excerpt'),
   notes: text('notes'),
+  ...versioned,
   ...timestamps
 }, (t) => [
   index('tallies_period_idx').on(t.periodEnd, t.id),

@@ -1,6 +1,6 @@
 /** The curated dataset: the record files under src/seed/data, checked and turned into table rows. */
 import { checkRecordFiles, formatProblem, type Problem } from './check.ts'
-import { dataDir, groupRecords, readRecordFiles } from './records.ts'
+import { dataDir, groupRecords, readRecordFiles, type Records } from './records.ts'
 import { recordsToDataset } from './to-rows.ts'
 import type { Dataset } from './types.ts'
 
@@ -10,10 +10,15 @@ export class DatasetError extends Error {
   }
 }
 
-/** Reads, checks and converts the record files; throws a DatasetError listing every problem. */
-export function readDataset (dir: string = dataDir): Dataset {
+/** Reads and checks the record files; throws a DatasetError listing every problem. */
+export function readRecords (dir: string = dataDir): Records {
   const files = readRecordFiles(dir)
   const problems = checkRecordFiles(files)
   if (problems.length > 0) throw new DatasetError(problems)
-  return recordsToDataset(groupRecords(files))
+  return groupRecords(files)
+}
+
+/** The checked record files as table rows. */
+export function readDataset (dir: string = dataDir): Dataset {
+  return recordsToDataset(readRecords(dir))
 }

@@ -32,16 +32,9 @@ function window (date: string, precision: DatePrecision, start?: string | null, 
   return { dateStart: start ?? fallback.start, dateEnd: end ?? fallback.end }
 }
 
-/** Rows for every table; throws on a reference that does not resolve (data:check reports those first). */
-export function recordsToDataset (records: Records): Dataset {
-  const index = new ActorIndex(records.actors.map((a) => ({ id: a.id, slug: a.slug, aliases: a.aliases })))
-  const actor = (key: string): string => {
-    const id = index.resolve(key)
-    if (id === undefined) throw new Error(`no actor "${key}"`)
-    return id
-  }
-  const optionalActor = (key: string | null | undefined) => (key == null ? null : actor(key))
-  const dataset: Dataset = {
+/** An empty dataset: no rows in any table. */
+export function emptyDataset (): Dataset {
+  return {
     sources: [],
     sourceCitations: [],
     actors: [],
@@ -61,6 +54,20 @@ export function recordsToDataset (records: Records): Dataset {
     tallyBreakdowns: [],
     tallyIncidents: []
   }
+}
+
+/**
+ * Rows for every table; throws on a reference that does not resolve (data:check reports those first). Actor keys
+ * resolve against `index`, by default the actors among the records themselves.
+ */
+export function recordsToDataset (records: Records, index = new ActorIndex(records.actors.map((a) => ({ id: a.id, slug: a.slug, aliases: a.aliases })))): Dataset {
+  const actor = (key: string): string => {
+    const id = index.resolve(key)
+    if (id === undefined) throw new Error(`no actor "${key}"`)
+    return id
+  }
+  const optionalActor = (key: string | null | undefined) => (key == null ? null : actor(key))
+  const dataset = emptyDataset()
 
   for (const s of records.sources) {
     dataset.sources.push({

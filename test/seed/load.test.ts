@@ -6,12 +6,13 @@ import { eq, sql } from 'drizzle-orm'
 import t, { type Test } from 'tap'
 import { parse, stringify } from 'yaml'
 import * as schema from '../../src/db/schema.ts'
-import { readDataset } from '../../src/seed/dataset.ts'
+import { readDataset, readRecords } from '../../src/seed/dataset.ts'
 import { loadDataset } from '../../src/seed/load.ts'
 import { dataDir } from '../../src/seed/records.ts'
 import type { Dataset } from '../../src/seed/types.ts'
 import { createTestDatabase } from '../helper.ts'
 
+const records = readRecords()
 const dataset = readDataset()
 
 const tables: Array<[keyof Dataset, any]> = [
@@ -24,6 +25,8 @@ const tables: Array<[keyof Dataset, any]> = [
   ['responsibilities', schema.responsibilities], ['tallies', schema.tallies], ['tallyBreakdowns', schema.tallyBreakdowns],
   ['tallyIncidents', schema.tallyIncidents]
 ]
+const total = Object.values(records).reduce((n, list) => n + list.length, 0)
+const count = async (db: any, table: any) => (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n as number
 
 /** A copy of the record files a test may edit, removed afterwards. */
 function copyOfData (t: Test): string {
@@ -40,22 +43,28 @@ function editRecord (dir: string, file: string, edit: (record: any) => void): vo
   writeFileSync(path, stringify(record))
 }
 
-t.test('loading into an empty database writes every row once, and a second load changes nothing', async (t) => {
+t.test('loading into an empty database creates every record once through the write path, and a second load changes nothing', async (t) => {
   const { handle } = await createTestDatabase(t, { seed: false })
   const db = handle.db
 
-  const first = await loadDataset(db, dataset)
+  const first = await loadDataset(db, records)
   t.equal(first.provinces, 34, 'all 34 provinces')
+  for (const kind of ['sources', 'actors', 'statements', 'incidents', 'tallies'] as const) {
+    t.equal(first.created[kind], records[kind].length, `${kind}: every record created`)
+  }
   for (const [key, table] of tables) {
     t.ok(dataset[key].length > 0, `${key}: the dataset has rows`)
-    t.equal(first[key], dataset[key].length, `${key}: every row written`)
-    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(table)
-    t.equal(row?.n, dataset[key].length, `${key}: row count matches the dataset`)
+    t.equal(await count(db, table), dataset[key].length, `${key}: row count matches the dataset`)
   }
+  t.equal(await count(db, schema.revisions), total, 'one revision per record')
+  t.equal(await count(db, schema.changes), total, 'one change-feed row per record')
 
   const [before] = await db.select({ at: sql<string>`max(updated_at)::text` }).from(schema.incidents)
-  const second = await loadDataset(db, readDataset())
-  t.same(Object.entries(second).filter(([, n]) => n !== 0), [], 'second run writes and removes no row')
+  const second = await loadDataset(db, readRecords())
+  t.equal(second.unchanged, total, 'second run: every record unchanged')
+  t.same([...Object.values(second.created), ...Object.values(second.updated)].filter((n) => n !== 0), [], 'nothing created or updated')
+  t.equal(await count(db, schema.revisions), total, 'no new revision')
+  t.equal(await count(db, schema.changes), total, 'no new change')
   const [after] = await db.select({ at: sql<string>`max(updated_at)::text` }).from(schema.incidents)
   t.equal(after?.at, before?.at, 'updated_at untouched by a no-op load')
 })
@@ -63,23 +72,27 @@ t.test('loading into an empty database writes every row once, and a second load 
 t.test('a curator edits a record file: that row only is rewritten', async (t) => {
   const { handle } = await createTestDatabase(t, { seed: false })
   const db = handle.db
-  await loadDataset(db, dataset)
+  await loadDataset(db, records)
 
   const dir = copyOfData(t)
   const target = dataset.incidents[0]!
   editRecord(dir, `incidents/${target.id}.yaml`, (r) => { r.title = `${r.title} (edited)` })
-  const report = await loadDataset(db, readDataset(dir))
-  t.equal(report.incidents, 1, 'one incident rewritten')
-  t.equal(report.actors + report.incidentReports + report.responsibilities + report.removed, 0, 'nothing else touched')
+  const report = await loadDataset(db, readRecords(dir))
+  t.equal(report.updated.incidents, 1, 'one incident updated')
+  t.equal(report.unchanged, total - 1, 'nothing else touched')
   const [row] = await db.select().from(schema.incidents).where(eq(schema.incidents.id, target.id))
   t.equal(row?.title, `${target.title} (edited)`)
+  t.equal(row?.version, 2, 'the version moves to 2')
   t.ok(row && row.updatedAt.getTime() >= row.createdAt.getTime(), 'updated_at moves forward on a real change')
+  const revisions = await db.select().from(schema.revisions).where(eq(schema.revisions.recordId, target.id))
+  t.same(revisions.map((r) => [r.version, r.operation]), [[1, 'create'], [2, 'update']], 'two revisions')
+  t.same(revisions[1]?.changes, { title: { before: target.title, after: `${target.title} (edited)` } }, 'the revision holds the changed field, before and after')
 })
 
 t.test('a curator adds an incident by adding a file: it loads, and the API serves it', async (t) => {
   const { handle } = await createTestDatabase(t, { seed: false })
   const db = handle.db
-  await loadDataset(db, dataset)
+  await loadDataset(db, records)
 
   const dir = copyOfData(t)
   const source = dataset.sources[0]!.id
@@ -95,9 +108,10 @@ t.test('a curator adds an incident by adding a file: it loads, and the API serve
     participants: [{ role: 'perpetrator', description: 'unknown attackers', source }],
     responsibility: [{ kind: 'suspected', actor: 'ISIS-K', source, voice: 'unnamed' }]
   }))
-  const report = await loadDataset(db, readDataset(dir))
-  t.equal(report.incidents, 1, 'one incident written')
-  t.equal(report.incidentReports + report.incidentParticipants + report.responsibilities, 3, 'with its report, participant and responsibility')
+  const report = await loadDataset(db, readRecords(dir))
+  t.equal(report.created.incidents, 1, 'one incident created')
+  t.equal(report.unchanged, total, 'nothing else touched')
+  t.equal(await count(db, schema.incidentParticipants), dataset.incidentParticipants.length + 1, 'with its participant')
   const [row] = await db.select().from(schema.incidents).where(eq(schema.incidents.id, 'inc_2022_01_kabul_probe_blast'))
   t.equal(row?.dateStart, '2022-01-01', 'a month without a window given gets the month: start')
   t.equal(row?.dateEnd, '2022-01-31', '... and end')
@@ -108,14 +122,14 @@ t.test('a curator adds an incident by adding a file: it loads, and the API serve
 t.test('a part removed from a record file is removed from the database; other records keep theirs', async (t) => {
   const { handle } = await createTestDatabase(t, { seed: false })
   const db = handle.db
-  await loadDataset(db, dataset)
+  await loadDataset(db, records)
 
   const owner = dataset.responsibilities[0]!.incidentId
   const before = dataset.responsibilities.filter((r) => r.incidentId === owner).length
   const dir = copyOfData(t)
   editRecord(dir, `incidents/${owner}.yaml`, (r) => { r.responsibility = r.responsibility.slice(1) })
-  const report = await loadDataset(db, readDataset(dir))
-  t.equal(report.removed, 1, 'one row removed')
+  const report = await loadDataset(db, readRecords(dir))
+  t.equal(report.updated.incidents, 1, 'the incident is updated')
   const rows = await db.select().from(schema.responsibilities).where(eq(schema.responsibilities.incidentId, owner))
   t.equal(rows.length, before - 1, 'the incident lost exactly that responsibility row')
   const [all] = await db.select({ n: sql<number>`count(*)::int` }).from(schema.responsibilities)
@@ -125,11 +139,10 @@ t.test('a part removed from a record file is removed from the database; other re
 t.test('a failing load leaves the database as it was (one transaction)', async (t) => {
   const { handle } = await createTestDatabase(t, { seed: false })
   const db = handle.db
-  const broken: Dataset = {
-    ...dataset,
-    responsibilities: [...dataset.responsibilities, { ...dataset.responsibilities[0]!, id: 'rsp_broken', actorId: 'act_does_not_exist' }]
-  }
-  await t.rejects(loadDataset(db, broken), 'a dangling actor id fails the load')
+  // Past the checks, stopped by the database: a window that does not hold the date.
+  const [first, ...rest] = records.incidents
+  const broken = { ...records, incidents: [...rest, { ...first!, date_start: '2030-01-01', date_end: '2030-01-31' }] }
+  await t.rejects(loadDataset(db, broken), 'a constraint violation fails the load')
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(schema.incidents)
   t.equal(row?.n, 0, 'no incident was left behind')
 })
@@ -140,7 +153,7 @@ t.test('a broken record file stops the load before the database is touched, nami
   editRecord(dir, `incidents/${target.id}.yaml`, (r) => { r.province = 'AF-XXX'; r.reports[0].source = 'src_nowhere' })
   let error: any
   try {
-    readDataset(dir)
+    readRecords(dir)
   } catch (err) {
     error = err
   }
