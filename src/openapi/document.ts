@@ -45,5 +45,6 @@ export const tags = [
   { name: 'statements', description: 'What actors said: claims of responsibility, denials, condemnations, attributions, assessments and pledges, each with the reports that carry it.' },
   { name: 'sources', description: 'The reports behind the data, with their citation chains ("according to Anadolu Agency").' },
   { name: 'provinces', description: 'Reference list of the 34 provinces (ISO 3166-2:AF).' },
+  { name: 'changes', description: 'One feed of every create, update and delete, in commit order, for keeping a copy in sync.' },
   { name: 'tallies', description: 'Reports\' own counts over a period, linked to the incidents they sum, so where they agree or differ is visible.' }
 ]

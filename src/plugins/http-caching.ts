@@ -8,8 +8,8 @@ import fp from 'fastify-plugin'
 export default fp(async function httpCaching (app: FastifyInstance, options: { corsOrigins: string[] }) {
   await app.register(cors, {
     origin: options.corsOrigins.includes('*') ? '*' : options.corsOrigins,
-    methods: ['GET', 'HEAD', 'OPTIONS'],
-    exposedHeaders: ['Link', 'ETag', 'Deprecation', 'Sunset'],
+    methods: ['GET', 'HEAD', 'OPTIONS', 'POST', 'PATCH', 'DELETE'],
+    exposedHeaders: ['Link', 'ETag', 'Location', 'Deprecation', 'Sunset'],
     maxAge: 86_400
   })
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] })

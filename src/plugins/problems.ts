@@ -1,6 +1,8 @@
 /** The one error handler: every error leaves as RFC 9457 problem details; 5xx are logged and masked. */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+import { IdempotencyKeyReused } from '../core/idempotency.ts'
+import { InvalidRecord, RecordError, RecordExists, RecordGone, RecordInUse, RecordNotFound, VersionMismatch } from '../core/records/errors.ts'
 import { ApiError, problemTypeBase, type ValidationIssue } from '../http/problem.ts'
 import { patternMessages, type ProblemBody } from '../schemas/common.ts'
 
@@ -71,10 +73,17 @@ export function frameworkErrors (error: FastifyError, request: FastifyRequest, r
 }
 
 export default fp(async function problems (app: FastifyInstance) {
-  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+  app.setErrorHandler((error: FastifyError | ApiError | RecordError, request, reply) => {
     if (error instanceof ApiError) {
       return send(request, reply, problem(request, error.statusCode, error.code, error.title, error.message, error.errors))
     }
+    if (error instanceof RecordError) return send(request, reply, recordProblem(request, error))
+    if (error instanceof IdempotencyKeyReused) {
+      return send(request, reply, problem(request, 422, 'idempotency_key_reused', 'Unprocessable request', error.message,
+        [{ in: 'header', name: 'idempotency-key', message: 'was already used with a different request' }]))
+    }
+    const constraint = constraintProblem(request, error)
+    if (constraint) return send(request, reply, constraint)
     const fe = error as FastifyError
     if (fe.validation) {
       const issues = toIssues(fe.validation as AjvIssue[], fe.validationContext ?? 'querystring')
@@ -103,4 +112,42 @@ function httpTitle (status: number): string {
     413: 'Payload Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type', 429: 'Too Many Requests'
   }
   return titles[status] ?? 'Bad Request'
+}
+
+/** The write path's domain errors as problems. */
+function recordProblem (request: FastifyRequest, error: RecordError): ProblemBody {
+  if (error instanceof RecordNotFound) return problem(request, 404, 'not_found', 'Resource not found', error.message)
+  if (error instanceof RecordGone) {
+    return { ...problem(request, 410, 'gone', 'Gone', error.message), last_revision: `/v1/${error.kind}/${error.id}/revisions/${error.lastVersion}` }
+  }
+  if (error instanceof RecordExists) return problem(request, 409, 'already_exists', 'Conflict', error.message)
+  if (error instanceof RecordInUse) return problem(request, 409, 'in_use', 'Conflict', error.message)
+  if (error instanceof VersionMismatch) {
+    return { ...problem(request, 412, 'stale_version', 'Precondition Failed', error.message), current_version: error.current }
+  }
+  if (error instanceof InvalidRecord) {
+    const errors = error.issues.map((i) => ({ in: 'body' as const, name: i.path || '(root)', message: i.message }))
+    return problem(request, 422, 'invalid_record', 'Unprocessable record', error.message, errors)
+  }
+  return problem(request, 400, 'bad_request', 'Bad Request', error.message)
+}
+
+/**
+ * A rule the database enforces and no earlier check caught (a window that does not hold its date, figures out of
+ * order, a duplicate slug): a 409 or 422 naming the rule, never a 500.
+ */
+function constraintProblem (request: FastifyRequest, error: unknown): ProblemBody | undefined {
+  const e = error as { code?: string, constraint_name?: string, constraint?: string, cause?: { code?: string, constraint_name?: string, constraint?: string } }
+  const code = e.cause?.code ?? e.code
+  const constraint = e.cause?.constraint_name ?? e.cause?.constraint ?? e.constraint_name ?? e.constraint
+  if (!code || !constraint || !/^[a-z0-9_]+$/.test(constraint)) return undefined
+  if (code === '23505') {
+    return problem(request, 409, 'conflict', 'Conflict', `A record with the same value already exists (rule ${constraint}).`,
+      [{ in: 'body', name: constraint, message: 'must be unique' }])
+  }
+  if (code === '23514' || code === '23503' || code === '23502' || code === '23001') {
+    return problem(request, 422, 'invalid_record', 'Unprocessable record', `The record breaks the rule ${constraint}.`,
+      [{ in: 'body', name: constraint, message: code === '23503' ? 'refers to a record that does not exist' : 'is violated' }])
+  }
+  return undefined
 }

@@ -120,3 +120,18 @@ export const conditionalHeaders = Type.Object({
     examples: ['"2f-1a2b3c"']
   }))
 })
+
+/** An error response with one example of its own: the status, code and title the error handler really sends. */
+export function problemResponse (status: number, code: string, title: string, description: string, detail: string, instance: string, extra: Partial<ProblemBody> = {}) {
+  return problem(description, {
+    [code]: { summary: description, value: { type: `/problems/${code}`, title, status, detail, instance, code, ...extra } }
+  })
+}
+
+/** Item errors of a record that can be deleted: 410 with a pointer to its last revision. */
+export const recordItemErrors = {
+  ...itemErrors,
+  410: problemResponse(410, 'gone', 'Gone', 'The record was deleted; `last_revision` points to its last version, still readable.',
+    'The incident "inc_2022_01_kabul_probe" was deleted (version 3)', '/v1/incidents/inc_2022_01_kabul_probe',
+    { last_revision: '/v1/incidents/inc_2022_01_kabul_probe/revisions/3' })
+}

@@ -1,7 +1,7 @@
 /** API schemas for actors: armed groups, governments, organisations, outlets and people. */
 import { Type } from '@sinclair/typebox'
 import { actorKinds, estimateMeasures } from '../domain/vocabulary.ts'
-import { Cursor, FreeText, Id, Limit, Nullable, Page, ref, StringEnum, timestampProperties } from './common.ts'
+import { Cursor, FreeText, Id, Limit, Nullable, Page, ref, StringEnum, timestampProperties, versionProperty, UpdatedSince } from './common.ts'
 import { ActorRef, DatePrecision } from './references.ts'
 
 export const ActorKind = StringEnum(actorKinds, {
@@ -36,6 +36,7 @@ export const Actor = Type.Object({
   parent: Nullable(ref(ActorRef), { description: 'The organisation this actor belongs to or is a branch of; null when none.' }),
   description: Nullable(Type.String(), { description: 'Who this actor is, as the sources support.' }),
   estimates: Type.Array(ref(ActorEstimate), { description: 'Strength estimates, oldest first, each per a source.' }),
+  ...versionProperty(),
   ...timestampProperties()
 }, { $id: 'Actor', description: 'An armed group, government body, party, organisation, media outlet or person.', additionalProperties: false })
 
@@ -48,6 +49,7 @@ export const ActorIdParams = Type.Object({
 export const ActorListQuery = Type.Object({
   q: Type.Optional(FreeText('Case-insensitive text matched against name, slug and aliases.', 'ISIS-K')),
   kind: Type.Optional(StringEnum(actorKinds, { description: 'Only actors of this kind.', examples: ['armed_group'] })),
+  updated_since: Type.Optional(UpdatedSince),
   limit: Type.Optional(Limit),
   cursor: Type.Optional(Cursor('actors', ['hamid-karzai']))
 }, { additionalProperties: false })

@@ -42,6 +42,11 @@ export const patternMessages: Record<string, string> = {
 export const Timestamp = (description: string) =>
   Type.String({ format: 'date-time', description, examples: ['2026-11-21T10:00:00.000Z'] })
 
+/** The version of a record that can be edited. */
+export const versionProperty = () => ({
+  version: Type.Integer({ minimum: 1, description: 'The record\'s version: 1 when created, one more at every change. Its ETag carries it; send it back in `If-Match` to edit.', examples: [1] })
+})
+
 /** created_at / updated_at of a record. */
 export const timestampProperties = () => ({
   created_at: Timestamp('When the record was created (RFC 3339, UTC).'),
@@ -64,7 +69,9 @@ export const Problem = Type.Object({
   detail: Type.String({ description: 'An explanation specific to this occurrence.', examples: ['start_date must not be after end_date'] }),
   instance: Type.String({ description: 'The request path that produced the problem.', examples: ['/v1/incidents?start_date=2022-01-01&end_date=2021-01-01'] }),
   code: Type.String({ description: 'A stable, machine-readable error code.', examples: ['invalid_parameter'] }),
-  errors: Type.Optional(Type.Array(ref(ValidationIssue), { description: 'For validation failures: each invalid input.' }))
+  errors: Type.Optional(Type.Array(ref(ValidationIssue), { description: 'For validation failures: each invalid input.' })),
+  last_revision: Type.Optional(Type.String({ description: 'For a deleted record (410): the URL of its last revision, which is still readable.', examples: ['/v1/incidents/inc_2022_01_kabul_probe/revisions/3'] })),
+  current_version: Type.Optional(Type.Integer({ minimum: 1, description: 'For a stale `If-Match` (412): the version the record is at now.', examples: [4] }))
 }, {
   $id: 'Problem',
   title: 'Problem',
@@ -110,6 +117,13 @@ export const IncludeBranches = Type.Boolean({
   default: false,
   description: 'With `claimed_by`, `attributed_to` or `actor`: also match the actor\'s branches and members, at any depth (`claimed_by=islamic-state&include_branches=true` includes ISKP).',
   examples: [true]
+})
+
+/** Only records changed at or after an instant: for clients that keep one resource in sync (deletes are in /v1/changes). */
+export const UpdatedSince = Type.String({
+  format: 'date-time',
+  description: 'Only records created or changed at or after this instant (RFC 3339, e.g. `2026-11-01T00:00:00Z`), by their `updated_at`. Deletions are not listed here: they are tombstones in `/v1/changes`.',
+  examples: ['2026-11-01T00:00:00Z']
 })
 
 export const FreeText = (description: string, example: string) => Type.String({

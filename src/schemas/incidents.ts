@@ -15,7 +15,7 @@ import {
   victimGroups
 } from '../domain/vocabulary.ts'
 import {
-  Cursor, DateMatch, EndDate, FreeText, Id, IncludeBranches, Limit, Nullable, Page, StartDate, patternMessages, ref, StringEnum, timestampProperties
+  Cursor, DateMatch, EndDate, FreeText, Id, IncludeBranches, Limit, Nullable, Page, StartDate, patternMessages, ref, StringEnum, timestampProperties, UpdatedSince, versionProperty
 } from './common.ts'
 import { ActorRef, DatePrecision, ProvinceRef, SourceRef } from './references.ts'
 import { Statement } from './statements.ts'
@@ -162,6 +162,7 @@ export const incidentProperties = {
   perpetrators_wounded: ref(Figures),
   responsibility: Type.Array(ref(Responsibility), { description: 'Claims, attributions, suspicions and denials, each with who makes it and its source.' }),
   participants: Type.Array(ref(Participant), { description: 'Who took part, in which role, and what became of them.' }),
+  ...versionProperty(),
   ...timestampProperties()
 }
 
@@ -214,6 +215,7 @@ export const IncidentFilters = {
   start_date: Type.Optional(StartDate),
   end_date: Type.Optional(EndDate),
   date_match: Type.Optional(DateMatch),
+  updated_since: Type.Optional(UpdatedSince),
   claimed_by: actorFilter('Actor id, slug or alias: incidents the actor claimed.', 'iskp'),
   attributed_to: actorFilter('Actor id, slug or alias: incidents claimed by or attributed to the actor.', 'iskp'),
   include_branches: Type.Optional(IncludeBranches),

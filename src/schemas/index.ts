@@ -1,11 +1,18 @@
 /** Every named component, in dependency order, for app.addSchema and the OpenAPI document. */
 import { Problem, ValidationIssue } from './common.ts'
+import { Change, ChangeList, FieldChange, Operation, Revision, RevisionList } from './history.ts'
+import { ActorInput } from './input/actor.ts'
+import { IncidentInput } from './input/incident.ts'
+import { SourceInput } from './input/source.ts'
+import { StatementInput } from './input/statement.ts'
+import { TallyInput } from './input/tally.ts'
 import { Actor, ActorEstimate, ActorKind, ActorList, EstimateMeasure } from './actors.ts'
 import {
   AssertionVoice, BreakdownItem, Casualties, Challenge, ChallengeKind, Figures, FollowUp, FollowUpKind, Incident,
   IncidentDetail, IncidentList, IncidentRelationKind, IncidentReport, IncidentType, LocationPrecision, NoClaimReport,
   Participant, ParticipantOutcome, ParticipantRole, RelatedIncident, Responsibility, ResponsibilityKind, TargetType, VictimGroup
 } from './incidents.ts'
+import { ApiKey, ApiKeyList, IssuedApiKey, KeyScope, NewApiKey } from './keys.ts'
 import { IncidentSum, Tally, TallyBreakdownItem, TallyCount, TallyList } from './tallies.ts'
 import { Province, ProvinceList } from './provinces.ts'
 import { ActorRef, DatePrecision, ProvinceRef, SourceRef } from './references.ts'
@@ -23,5 +30,8 @@ export const components = [
   ParticipantRole, ParticipantOutcome, FollowUpKind, IncidentRelationKind, AssertionVoice, ChallengeKind,
   Figures, BreakdownItem, Casualties, Challenge, Responsibility, Participant, NoClaimReport, FollowUp, RelatedIncident,
   Incident, IncidentReport, IncidentDetail, IncidentList,
-  TallyBreakdownItem, TallyCount, IncidentSum, Tally, TallyList
+  TallyBreakdownItem, TallyCount, IncidentSum, Tally, TallyList,
+  KeyScope, ApiKey, ApiKeyList, NewApiKey, IssuedApiKey,
+  SourceInput, ActorInput, StatementInput, IncidentInput, TallyInput,
+  Operation, FieldChange, Revision, RevisionList, Change, ChangeList
 ]

@@ -1,7 +1,7 @@
 /** API schemas for sources: the reports every figure, claim and quote traces to. */
 import { Type } from '@sinclair/typebox'
 import { sourceKinds } from '../domain/vocabulary.ts'
-import { Cursor, EndDate, FreeText, Id, Limit, Nullable, Page, StartDate, ref, StringEnum, timestampProperties } from './common.ts'
+import { Cursor, EndDate, FreeText, Id, Limit, Nullable, Page, StartDate, ref, StringEnum, timestampProperties, versionProperty, UpdatedSince } from './common.ts'
 import { DatePrecision, SourceRef } from './references.ts'
 
 export const SourceKind = StringEnum(sourceKinds, {
@@ -26,6 +26,7 @@ export const Source = Type.Object({
   notes: Nullable(Type.String(), { description: 'Curation notes: how the date or publisher was established.' }),
   cites: Type.Array(ref(Citation), { description: 'Reports this source relies on ("Reuters reported").' }),
   cited_by: Type.Array(ref(Citation), { description: 'Reports in the database that rely on this one.' }),
+  ...versionProperty(),
   ...timestampProperties()
 }, { $id: 'Source', description: 'A report: news article, agency report, official statement, UN or NGO report, post.', additionalProperties: false })
 
@@ -40,6 +41,7 @@ export const SourceListQuery = Type.Object({
   kind: Type.Optional(StringEnum(sourceKinds, { description: 'Only sources of this kind.', examples: ['news_agency_report'] })),
   start_date: Type.Optional(StartDate),
   end_date: Type.Optional(EndDate),
+  updated_since: Type.Optional(UpdatedSince),
   q: Type.Optional(FreeText('Case-insensitive text matched against title, publisher and author.', 'ISKP')),
   limit: Type.Optional(Limit),
   cursor: Type.Optional(Cursor('sources', ['2021-11-07', 'src_2021_11_07_twin_blasts_rock_jalalabad']))

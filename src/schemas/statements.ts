@@ -1,7 +1,7 @@
 /** API schemas for statements: what actors said, with the reports that carry it. */
 import { Type } from '@sinclair/typebox'
 import { statementKinds, statementTextKinds } from '../domain/vocabulary.ts'
-import { Cursor, DateMatch, EndDate, FreeText, Id, Limit, Nullable, Page, StartDate, ref, StringEnum, timestampProperties } from './common.ts'
+import { Cursor, DateMatch, EndDate, FreeText, Id, Limit, Nullable, Page, StartDate, ref, StringEnum, timestampProperties, versionProperty, UpdatedSince } from './common.ts'
 import { ActorRef, DatePrecision, SourceRef } from './references.ts'
 
 export const StatementKind = StringEnum(statementKinds, {
@@ -25,6 +25,7 @@ export const Statement = Type.Object({
   notes: Nullable(Type.String(), { description: 'Curation notes: how the date was resolved, context.' }),
   incident_ids: Type.Array(Type.String(), { description: 'Ids of the incidents the statement concerns.' }),
   sources: Type.Array(ref(SourceRef), { description: 'The reports that carry the statement.' }),
+  ...versionProperty(),
   ...timestampProperties()
 }, { $id: 'Statement', description: 'What an actor said: a claim, denial, condemnation, attribution, assessment or pledge.', additionalProperties: false })
 
@@ -39,6 +40,7 @@ export const StatementFilters = {
   start_date: Type.Optional(StartDate),
   end_date: Type.Optional(EndDate),
   date_match: Type.Optional(DateMatch),
+  updated_since: Type.Optional(UpdatedSince),
   q: Type.Optional(FreeText('Case-insensitive text matched against the statement text.', 'al Qaeda')),
   limit: Type.Optional(Limit),
   cursor: Type.Optional(Cursor('statements', ['2022-12-31', 'stm_~']))

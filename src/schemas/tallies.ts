@@ -1,7 +1,7 @@
 /** API schemas for tallies: a report's own count over a period, set beside the incidents in the record it sums. */
 import { Type } from '@sinclair/typebox'
 import { datePrecisions, victimGroups } from '../domain/vocabulary.ts'
-import { Cursor, DateMatch, EndDate, Id, Limit, Nullable, Page, StartDate, ref, StringEnum, timestampProperties } from './common.ts'
+import { Cursor, DateMatch, EndDate, Id, Limit, Nullable, Page, StartDate, ref, StringEnum, timestampProperties, versionProperty, UpdatedSince } from './common.ts'
 import { Figures } from './incidents.ts'
 import { ActorRef, SourceRef } from './references.ts'
 
@@ -47,6 +47,7 @@ export const Tally = Type.Object({
   incidents_sum: ref(IncidentSum),
   excerpt: Nullable(Type.String(), { description: 'The report\'s own words.' }),
   notes: Nullable(Type.String(), { description: 'Where the tally and the record agree or differ, and why.' }),
+  ...versionProperty(),
   ...timestampProperties()
 }, { $id: 'Tally', description: 'A report\'s own count over a period ("96 killed in two months: 73 civilians, 23 Taliban"), linked to the incidents it sums.', additionalProperties: false })
 
@@ -61,6 +62,7 @@ export const TallyListQuery = Type.Object({
   start_date: Type.Optional(StartDate),
   end_date: Type.Optional(EndDate),
   date_match: Type.Optional(DateMatch),
+  updated_since: Type.Optional(UpdatedSince),
   limit: Type.Optional(Limit),
   cursor: Type.Optional(Cursor('tallies', ['2022-12-05', 'tly_~']))
 }, { additionalProperties: false })

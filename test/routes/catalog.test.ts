@@ -116,7 +116,7 @@ function expectedSource (s: SourceRow) {
 
 /** Drops the timestamps (checked separately) and puts embedded lists whose order is not documented in id order. */
 function normalize (item: any) {
-  const { created_at: _c, updated_at: _u, ...rest } = item
+  const { created_at: _c, updated_at: _u, version: _v, ...rest } = item
   if (Array.isArray(rest.sources)) rest.sources = [...rest.sources].sort(byId)
   if (Array.isArray(rest.cites)) rest.cites = [...rest.cites].sort(bySourceId)
   if (Array.isArray(rest.cited_by)) rest.cited_by = [...rest.cited_by].sort(bySourceId)
@@ -209,7 +209,7 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
       const row = actorById.get(item.id)
       if (!row) { t.fail(`unexpected actor ${item.id}`); continue }
       t.same(Object.keys(item).sort(),
-        ['aliases', 'created_at', 'description', 'estimates', 'id', 'kind', 'name', 'parent', 'slug', 'updated_at'], `${item.id}: keys`)
+        ['aliases', 'created_at', 'description', 'estimates', 'id', 'kind', 'name', 'parent', 'slug', 'updated_at', 'version'], `${item.id}: keys`)
       t.strictSame(normalize(item), expectedActor(row), `${item.slug} matches the dataset`)
       t.match(item.created_at, rfc3339Utc, `${item.slug}: created_at is RFC 3339 UTC`)
       t.match(item.updated_at, rfc3339Utc, `${item.slug}: updated_at is RFC 3339 UTC`)
@@ -377,7 +377,7 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
       const row = statements.find((s) => s.id === item.id)
       if (!row) { t.fail(`unexpected statement ${item.id}`); continue }
       t.same(Object.keys(item).sort(), ['created_at', 'date_end', 'date_precision', 'date_start', 'id', 'incident_ids', 'kind', 'notes',
-        'on_behalf_of', 'said_on', 'sources', 'speaker', 'text', 'text_kind', 'updated_at'], `${item.id}: keys`)
+        'on_behalf_of', 'said_on', 'sources', 'speaker', 'text', 'text_kind', 'updated_at', 'version'], `${item.id}: keys`)
       t.ok(item.date_start <= item.said_on && item.said_on <= item.date_end, `${item.id}: said_on lies in its window`)
       t.strictSame(normalize(item), expectedStatement(row), `${item.id} matches the dataset`)
       t.match(item.created_at, rfc3339Utc, `${item.id}: created_at is RFC 3339 UTC`)
@@ -510,7 +510,7 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
       const row = sourceById.get(item.id)
       if (!row) { t.fail(`unexpected source ${item.id}`); continue }
       t.same(Object.keys(item).sort(), ['author', 'cited_by', 'cites', 'created_at', 'date_precision', 'id', 'kind', 'language',
-        'notes', 'published_on', 'publisher', 'title', 'updated_at', 'url'], `${item.id}: keys`)
+        'notes', 'published_on', 'publisher', 'title', 'updated_at', 'url', 'version'], `${item.id}: keys`)
       t.strictSame(normalize(item), expectedSource(row), `${item.id} matches the dataset`)
       t.match(item.created_at, rfc3339Utc, `${item.id}: created_at is RFC 3339 UTC`)
       t.match(item.updated_at, rfc3339Utc, `${item.id}: updated_at is RFC 3339 UTC`)
@@ -640,9 +640,9 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
     const body = await expectProblem(t, '/v1/nothing-here', 404, 'not_found')
     t.same(Object.keys(body).sort(), problemKeys, 'exactly the problem members (no errors[] on a 404)')
     await expectProblem(t, '/v2/actors', 404, 'not_found')
-    const post = await app.inject({ method: 'POST', url: '/v1/actors', payload: {} })
-    t.ok(post.statusCode === 404 || post.statusCode === 405, `POST is not allowed (${post.statusCode})`)
-    t.match(String(post.headers['content-type']), /^application\/problem\+json/)
+    const put = await app.inject({ method: 'PUT', url: '/v1/actors', payload: {} })
+    t.ok(put.statusCode === 404 || put.statusCode === 405, `PUT is not allowed (${put.statusCode})`)
+    t.match(String(put.headers['content-type']), /^application\/problem\+json/)
     const validation = await expectProblem(t, '/v1/actors?limit=abc', 400, 'invalid_parameter', ['limit'])
     t.same(Object.keys(validation).sort(), [...problemKeys, 'errors'].sort(), 'a validation problem adds errors[]')
     t.equal(validation.title, 'Invalid request parameters')

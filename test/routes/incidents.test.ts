@@ -145,7 +145,7 @@ function expectProblem (
 const incidentKeys = [
   'id', 'title', 'occurred_on', 'date_precision', 'date_start', 'date_end', 'province', 'district', 'place', 'latitude',
   'longitude', 'location_precision', 'type', 'targets', 'summary', 'killed', 'wounded', 'perpetrators_killed',
-  'perpetrators_wounded', 'responsibility', 'participants', 'created_at', 'updated_at'
+  'perpetrators_wounded', 'responsibility', 'participants', 'version', 'created_at', 'updated_at'
 ].sort()
 const detailKeys = [...incidentKeys, 'reports', 'statements', 'no_claim', 'follow_ups', 'related', 'tally_ids'].sort()
 const responsibilityKeys = ['actor', 'asserted_by', 'challenge', 'excerpt', 'kind', 'notes', 'source_id', 'statement_id', 'voice', 'wording']
@@ -238,7 +238,7 @@ function expectedIncident (i: IncidentRow) {
 
 /** The API item in the comparable form of expectedIncident (order-free lists, key order normalised). */
 function comparableIncident (item: any) {
-  const { created_at: _c, updated_at: _u, ...rest } = item
+  const { created_at: _c, updated_at: _u, version: _v, ...rest } = item
   const norm = (x: any) => JSON.parse(JSON.stringify(x))
   const ref = (a: any) => (a === null || a === undefined ? a : { id: a.id, slug: a.slug, name: a.name })
   const reorder = (r: any) => ({

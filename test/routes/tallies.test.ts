@@ -20,7 +20,7 @@ const rfc3339Utc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/
 
 const tallyKeys = [
   'created_at', 'excerpt', 'id', 'incident_ids', 'incidents_sum', 'killed', 'notes', 'perpetrator', 'period_end', 'period_precision',
-  'period_start', 'source', 'title', 'updated_at', 'wounded'
+  'period_start', 'source', 'title', 'updated_at', 'version', 'wounded'
 ].sort()
 
 type Figure = number | null | undefined
@@ -85,7 +85,7 @@ function expectedTally (data: TallyData, t: TallyRow) {
 
 /** The API item in the comparable form of expectedTally. */
 function comparable (item: any) {
-  const { created_at: _c, updated_at: _u, ...rest } = item
+  const { created_at: _c, updated_at: _u, version: _v, ...rest } = item
   const count = (c: any) => ({ ...c, breakdown: [...(c?.breakdown ?? [])].sort((a: any, b: any) => (a.group < b.group ? -1 : 1)) })
   return { ...rest, killed: count(item.killed), wounded: count(item.wounded), incident_ids: [...(item.incident_ids ?? [])].sort() }
 }

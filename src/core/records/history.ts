@@ -1,5 +1,5 @@
 /** Revisions and the change feed, written by the write path inside the write's own transaction. */
-import { and, desc, eq, max, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, max, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
 import { changes, revisions } from '../../db/schema.ts'
 import type { AnyRecord, WritableKind } from './to-record.ts'
@@ -61,4 +61,22 @@ export async function lastRevision (db: Database, kind: WritableKind, id: string
     .where(and(eq(revisions.resource, kind), eq(revisions.recordId, id)))
     .orderBy(desc(revisions.version)).limit(1)
   return row
+}
+
+/** A record's revisions after version `after`, oldest first (limit + 1 rows: the extra one says there is more). */
+export async function revisionsOf (db: Database, kind: WritableKind, id: string, after: number, limit: number) {
+  return db.select().from(revisions)
+    .where(and(eq(revisions.resource, kind), eq(revisions.recordId, id), gt(revisions.version, after)))
+    .orderBy(asc(revisions.version)).limit(limit + 1)
+}
+
+export async function revisionAt (db: Database, kind: WritableKind, id: string, version: number) {
+  const [row] = await db.select().from(revisions)
+    .where(and(eq(revisions.resource, kind), eq(revisions.recordId, id), eq(revisions.version, version))).limit(1)
+  return row
+}
+
+/** Changes after `since`, in commit order (limit + 1 rows). */
+export async function changesAfter (db: Database, since: number, limit: number) {
+  return db.select().from(changes).where(gt(changes.seq, since)).orderBy(asc(changes.seq)).limit(limit + 1)
 }

@@ -212,7 +212,7 @@ export async function deleteRecord (db: Database, kind: WritableKind, id: string
     await db.transaction(async (tx) => { await tx.delete(main).where(eq(main.id, id)) })
   } catch (err) {
     const code = (err as { code?: string, cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code
-    if (code === '23503') throw new RecordInUse(kind, id, constraintOf(err) ?? 'a foreign key')
+    if (code === '23503' || code === '23001') throw new RecordInUse(kind, id, constraintOf(err) ?? 'a foreign key')
     throw err
   }
   const next = row.version + 1

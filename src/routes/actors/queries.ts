@@ -1,5 +1,5 @@
 /** Actor queries: lookup by id or slug, resolution of actor filters, and the actor list. */
-import { aliasedTable, and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { aliasedTable, and, asc, eq, gt, gte, inArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Static } from '@sinclair/typebox'
 import type { Database } from '../../db/client.ts'
 import { actorEstimates, actors } from '../../db/schema.ts'
@@ -31,6 +31,7 @@ function toActor ({ actor, parent }: ActorJoinRow, estimates: ActorView['estimat
     parent: parent ?? null,
     description: actor.description,
     estimates,
+    version: actor.version,
     ...recordTimestamps(actor)
   }
 }
@@ -135,6 +136,7 @@ export async function listActors (db: Database, query: Static<typeof ActorListQu
     ) as SQL)
   }
   if (query.kind) conditions.push(eq(actors.kind, query.kind))
+  if (query.updated_since) conditions.push(gte(actors.updatedAt, new Date(query.updated_since)))
   if (query.cursor) {
     const [slug] = decodeCursor(query.cursor, 'actors', [textKey])
     conditions.push(gt(actors.slug, slug as string))

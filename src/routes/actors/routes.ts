@@ -9,7 +9,8 @@ import { IncidentList, NestedIncidentQuery } from '../../schemas/incidents.ts'
 import { NestedStatementQuery, StatementList } from '../../schemas/statements.ts'
 import { toIncidentQuery } from '../incidents/filters.ts'
 import { listIncidents } from '../incidents/queries.ts'
-import { conditionalHeaders, itemErrors, json, listErrors, nestedListErrors, page } from '../responses.ts'
+import { sendItem } from '../records/write-routes.ts'
+import { conditionalHeaders, json, listErrors, nestedListErrors, page, recordItemErrors } from '../responses.ts'
 import { listStatements } from '../statements/queries.ts'
 import { getActor, listActors, requireActorId, resolveActorFilters } from './queries.ts'
 
@@ -37,9 +38,9 @@ const actorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: ActorIdParams,
       headers: conditionalHeaders,
       querystring: Type.Object({}, { additionalProperties: false }),
-      response: { 200: json(ref(Actor), 'The actor.'), ...itemErrors }
+      response: { 200: json(ref(Actor), 'The actor.'), ...recordItemErrors }
     }
-  }, async (request) => getActor(app.db, request.params.id))
+  }, async (request, reply) => sendItem(app.db, reply, 'actors', request.params.id, getActor))
 
   app.get('/v1/actors/:id/statements', {
     schema: {

@@ -1,5 +1,5 @@
 /** Incident queries: the filtered list, one incident with its reports, and batch loading of related rows. */
-import { and, asc, desc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, exists, gte, inArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Static, TObject } from '@sinclair/typebox'
 import type { Database } from '../../db/client.ts'
 import {
@@ -78,6 +78,7 @@ function filterConditions (db: Database, query: IncidentQuery): SQL[] {
       eq(incidentReports.incidentId, incidents.id), eq(incidentReports.sourceId, query.sourceId)))))
   }
   if (query.types) conditions.push(inArray(incidents.type, query.types))
+  if (query.updated_since) conditions.push(gte(incidents.updatedAt, new Date(query.updated_since)))
   if (query.q) conditions.push(sql`${incidentSearchText} ilike ${likePattern(query.q)}`)
   return conditions
 }
@@ -123,6 +124,7 @@ async function hydrateIncidents (db: Database, rows: IncidentJoinRow[]): Promise
     perpetrators_wounded: figures(i, 'perpetratorsWounded'),
     responsibility: parts.responsibility.get(i.id) ?? [],
     participants: parts.participants.get(i.id) ?? [],
+    version: i.version,
     ...recordTimestamps(i)
   }))
 }

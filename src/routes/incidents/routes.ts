@@ -6,7 +6,8 @@ import { sendPage } from '../../http/pagination.ts'
 import { ref } from '../../schemas/common.ts'
 import { IncidentDetail, IncidentIdParams, IncidentList, IncidentListQuery } from '../../schemas/incidents.ts'
 import { NestedStatementQuery, StatementList } from '../../schemas/statements.ts'
-import { conditionalHeaders, itemErrors, json, listErrors, nestedListErrors, page } from '../responses.ts'
+import { sendItem } from '../records/write-routes.ts'
+import { conditionalHeaders, json, listErrors, nestedListErrors, page, recordItemErrors } from '../responses.ts'
 import { listStatements } from '../statements/queries.ts'
 import { toIncidentQuery } from './filters.ts'
 import { getIncident, listIncidents, requireIncident } from './queries.ts'
@@ -35,9 +36,9 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: IncidentIdParams,
       headers: conditionalHeaders,
       querystring: Type.Object({}, { additionalProperties: false }),
-      response: { 200: json(ref(IncidentDetail), 'The incident.'), ...itemErrors }
+      response: { 200: json(ref(IncidentDetail), 'The incident.'), ...recordItemErrors }
     }
-  }, async (request) => getIncident(app.db, request.params.id))
+  }, async (request, reply) => sendItem(app.db, reply, 'incidents', request.params.id, getIncident))
 
   app.get('/v1/incidents/:id/statements', {
     schema: {

@@ -50,6 +50,7 @@ async function hydrateSources (db: Database, rows: Array<typeof sources.$inferSe
     notes: s.notes,
     cites: citesOf.get(s.id) ?? [],
     cited_by: citedByOf.get(s.id) ?? [],
+    version: s.version,
     ...recordTimestamps(s)
   }))
 }
@@ -64,6 +65,7 @@ export async function listSources (db: Database, query: Static<typeof SourceList
   if (query.start_date) conditions.push(gte(sources.publishedOn, query.start_date))
   if (query.end_date) conditions.push(lte(sources.publishedOn, query.end_date))
   if (query.q) conditions.push(containsText(query.q, [sources.title, sources.publisher, sources.author]))
+  if (query.updated_since) conditions.push(gte(sources.updatedAt, new Date(query.updated_since)))
   if (query.cursor) {
     const [date, id] = decodeCursor(query.cursor, 'sources', [dateKey, textKey])
     conditions.push(sql`(${sortDate}, ${sources.id}) < (${date}::date, ${id})`)

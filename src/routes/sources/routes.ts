@@ -8,7 +8,8 @@ import { IncidentList, IncidentListQuery } from '../../schemas/incidents.ts'
 import { Source, SourceIdParams, SourceList, SourceListQuery } from '../../schemas/sources.ts'
 import { toIncidentQuery } from '../incidents/filters.ts'
 import { listIncidents } from '../incidents/queries.ts'
-import { conditionalHeaders, itemErrors, json, listErrors, nestedListErrors, page } from '../responses.ts'
+import { sendItem } from '../records/write-routes.ts'
+import { conditionalHeaders, json, listErrors, nestedListErrors, page, recordItemErrors } from '../responses.ts'
 import { getSource, listSources, requireSource } from './queries.ts'
 
 const sourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -36,9 +37,9 @@ const sourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: SourceIdParams,
       headers: conditionalHeaders,
       querystring: Type.Object({}, { additionalProperties: false }),
-      response: { 200: json(ref(Source), 'The source.'), ...itemErrors }
+      response: { 200: json(ref(Source), 'The source.'), ...recordItemErrors }
     }
-  }, async (request) => getSource(app.db, request.params.id))
+  }, async (request, reply) => sendItem(app.db, reply, 'sources', request.params.id, getSource))
 
   app.get('/v1/sources/:id/incidents', {
     schema: {

@@ -1,5 +1,5 @@
 /** Statement queries: the filtered list, one statement, and the hydration of incident ids and sources. */
-import { aliasedTable, and, asc, desc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { aliasedTable, and, asc, desc, eq, exists, gte, inArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Static } from '@sinclair/typebox'
 import type { Database } from '../../db/client.ts'
 import { actors, statementIncidents, statements, statementSources, sources } from '../../db/schema.ts'
@@ -70,6 +70,7 @@ export async function hydrateStatements (db: Database, rows: StatementJoinRow[])
     notes: s.notes,
     incident_ids: incidentsOf.get(s.id) ?? [],
     sources: sourcesOf.get(s.id) ?? [],
+    version: s.version,
     ...recordTimestamps(s)
   }))
 }
@@ -89,6 +90,7 @@ export async function listStatements (db: Database, query: StatementQuery) {
   if (query.kind) conditions.push(eq(statements.kind, query.kind))
   conditions.push(...windowConditions(statements.dateStart, statements.dateEnd, query))
   if (query.q) conditions.push(containsText(query.q, [statements.text]))
+  if (query.updated_since) conditions.push(gte(statements.updatedAt, new Date(query.updated_since)))
   if (query.cursor) {
     const [saidOn, id] = decodeCursor(query.cursor, 'statements', [dateKey, textKey])
     conditions.push(sql`(${statements.saidOn}, ${statements.id}) < (${saidOn}::date, ${id})`)

@@ -8,7 +8,8 @@ import { Statement, StatementIdParams, StatementList, StatementListQuery } from 
 import { invalidParameter } from '../../http/problem.ts'
 import { resolveActorFilters } from '../actors/queries.ts'
 import { incidentExists } from '../incidents/queries.ts'
-import { conditionalHeaders, itemErrors, json, listErrors, page } from '../responses.ts'
+import { sendItem } from '../records/write-routes.ts'
+import { conditionalHeaders, json, listErrors, page, recordItemErrors } from '../responses.ts'
 import { getStatement, listStatements } from './queries.ts'
 
 const statementRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -41,9 +42,9 @@ const statementRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: StatementIdParams,
       headers: conditionalHeaders,
       querystring: Type.Object({}, { additionalProperties: false }),
-      response: { 200: json(ref(Statement), 'The statement.'), ...itemErrors }
+      response: { 200: json(ref(Statement), 'The statement.'), ...recordItemErrors }
     }
-  }, async (request) => getStatement(app.db, request.params.id))
+  }, async (request, reply) => sendItem(app.db, reply, 'statements', request.params.id, getStatement))
 }
 
 export default statementRoutes

@@ -1,5 +1,5 @@
 /** Tally queries: the list and one tally, each with its breakdown, its incidents and their summed figures. */
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Static } from '@sinclair/typebox'
 import type { Database } from '../../db/client.ts'
 import { actors, incidents, sources, tallies, tallyBreakdowns, tallyIncidents } from '../../db/schema.ts'
@@ -87,6 +87,7 @@ async function hydrateTallies (db: Database, rows: TallyJoinRow[]): Promise<Tall
       },
       excerpt: t.excerpt,
       notes: t.notes,
+      version: t.version,
       ...recordTimestamps(t)
     }
   })
@@ -98,6 +99,7 @@ export async function listTallies (db: Database, query: Static<typeof TallyListQ
   const conditions: SQL[] = []
   if (query.source) conditions.push(eq(tallies.sourceId, query.source))
   conditions.push(...windowConditions(tallies.periodStart, tallies.periodEnd, query))
+  if (query.updated_since) conditions.push(gte(tallies.updatedAt, new Date(query.updated_since)))
   if (query.cursor) {
     const [periodEnd, id] = decodeCursor(query.cursor, 'tallies', [dateKey, textKey])
     conditions.push(sql`(${tallies.periodEnd}, ${tallies.id}) < (${periodEnd}::date, ${id})`)

@@ -6,7 +6,8 @@ import { sendPage } from '../../http/pagination.ts'
 import { invalidParameter } from '../../http/problem.ts'
 import { ref } from '../../schemas/common.ts'
 import { Tally, TallyIdParams, TallyList, TallyListQuery } from '../../schemas/tallies.ts'
-import { conditionalHeaders, itemErrors, json, listErrors, page } from '../responses.ts'
+import { sendItem } from '../records/write-routes.ts'
+import { conditionalHeaders, json, listErrors, page, recordItemErrors } from '../responses.ts'
 import { sourceExists } from '../sources/queries.ts'
 import { getTally, listTallies } from './queries.ts'
 
@@ -38,9 +39,9 @@ const tallyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: TallyIdParams,
       headers: conditionalHeaders,
       querystring: Type.Object({}, { additionalProperties: false }),
-      response: { 200: json(ref(Tally), 'The tally.'), ...itemErrors }
+      response: { 200: json(ref(Tally), 'The tally.'), ...recordItemErrors }
     }
-  }, async (request) => getTally(app.db, request.params.id))
+  }, async (request, reply) => sendItem(app.db, reply, 'tallies', request.params.id, getTally))
 }
 
 export default tallyRoutes

@@ -1,0 +1,12 @@
+/** JSON Merge Patch (RFC 7396): objects merge key by key, null removes a key, anything else replaces. */
+export function mergePatch (target: unknown, patch: unknown): unknown {
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch
+  const result: Record<string, unknown> = target !== null && typeof target === 'object' && !Array.isArray(target)
+    ? { ...(target as Record<string, unknown>) }
+    : {}
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete result[key]
+    else result[key] = mergePatch(result[key], value)
+  }
+  return result
+}
