@@ -184,7 +184,9 @@ type IsLoose<T> = IsAny<T> extends true ? true : unknown extends T ? true : fals
 type LooseFields<S> = { [K in keyof S & string]: { [P in keyof S[K] & string]-?: IsLoose<S[K][P]> extends true ? `${K}.${P}` : never }[keyof S[K] & string] }[keyof S & string]
 
 type S = components['schemas']
-type Json<P extends keyof paths, Status extends 200> = paths[P]['get']['responses'][Status]['content']['application/json']
+/** The paths that have a GET. */
+type Readable = { [K in keyof paths]: paths[K] extends { get: { responses: { 200: { content: { 'application/json': unknown } } } } } ? K : never }[keyof paths]
+type Json<P extends Readable, Status extends 200> = paths[P] extends { get: { responses: Record<Status, { content: { 'application/json': infer B } }> } } ? B : never
 
 /** hey-api's type for each component, by the component's name (a missing or renamed type fails to compile). */
 interface HeySchemas {
@@ -238,6 +240,26 @@ interface HeySchemas {
   IncidentSum: Hey.IncidentSum
   Tally: Hey.Tally
   TallyList: Hey.TallyList
+  KeyScope: Hey.KeyScope
+  ApiKey: Hey.ApiKey
+  ApiKeyList: Hey.ApiKeyList
+  NewApiKey: Hey.NewApiKey
+  IssuedApiKey: Hey.IssuedApiKey
+  SourceInput: Hey.SourceInput
+  ActorInput: Hey.ActorInput
+  StatementInput: Hey.StatementInput
+  IncidentInput: Hey.IncidentInput
+  TallyInput: Hey.TallyInput
+  Operation: Hey.Operation
+  Revision: Hey.Revision
+  RevisionList: Hey.RevisionList
+  Change: Hey.Change
+  ChangeList: Hey.ChangeList
+  SourcePatch: Hey.SourcePatch
+  ActorPatch: Hey.ActorPatch
+  StatementPatch: Hey.StatementPatch
+  IncidentPatch: Hey.IncidentPatch
+  TallyPatch: Hey.TallyPatch
 }
 
 export type TypeAssertions = [

@@ -1,6 +1,7 @@
 /** Example client: the API from TypeScript with openapi-fetch and the types openapi-typescript generates from openapi/openapi.json. */
 // Run it against a server (generate the types first, see README.md):
 //   node --import tsx openapi/clients/example.ts http://localhost:3000
+// With API_KEY set to a key with the write scope it also creates, edits and deletes a record.
 import { pathToFileURL } from 'node:url'
 import createClient from 'openapi-fetch'
 import type { components, paths } from './generated/openapi-typescript/schema.d.ts'
@@ -24,6 +25,17 @@ export interface Summary {
   statements: { actor: string, statements: Statement[] }
   /** The problem details the API answers to an invalid request. */
   invalidRequest: { status: number, problem: Problem }
+  /** With an API key: a copy of the incident created, edited with If-Match, and deleted. */
+  writes?: WriteSummary
+}
+
+export interface WriteSummary {
+  id: string
+  created: { status: number, etag: string, location: string, version: number }
+  edited: { status: number, etag: string, title: string, version: number }
+  stale: { status: number, code: string }
+  deleted: { status: number }
+  afterDelete: { status: number, code: string, lastRevision: string | undefined }
 }
 
 export interface FilteredQuery {
@@ -112,8 +124,8 @@ function summarizeReport (report: IncidentReport): ReportSummary {
   }
 }
 
-/** Runs every step against the API at baseUrl and returns what it found; `log` receives the readable output. */
-export async function runExample (baseUrl: string, log: (line: string) => void = console.log): Promise<Summary> {
+/** Runs every step against the API at baseUrl and returns what it found; `log` receives the readable output. With an API key (write scope), it also creates, edits and deletes a record. */
+export async function runExample (baseUrl: string, log: (line: string) => void = console.log, apiKey?: string): Promise<Summary> {
   const api = createClient<paths>({ baseUrl: baseUrl.replace(/\/+$/, '') })
 
   // 1. Filters combine with AND: a province (code or name), a claimant (actor slug or id) and a date range.
@@ -159,8 +171,11 @@ export async function runExample (baseUrl: string, log: (line: string) => void =
   if (invalid.error === undefined) throw new Error('expected a 400 for start_date after end_date')
   log(`\nAn invalid request is answered with problem details:\n  ${formatProblem(invalid.response.status, invalid.error)}`)
 
+  const writes = apiKey === undefined ? undefined : await runWrites(baseUrl, apiKey, detail.id, log)
+
   return {
     baseUrl,
+    writes,
     filtered: { query, incidents: filtered.items },
     walk: { limit, pages: all.pages, count: all.items.length, ids: all.items.map(incident => incident.id) },
     incident: { id: detail.id, title: detail.title, reports: detail.reports.map(summarizeReport) },
@@ -169,10 +184,61 @@ export async function runExample (baseUrl: string, log: (line: string) => void =
   }
 }
 
+/**
+ * Writes: copy an incident's record (GET .../record, the format POST takes), create the copy (Idempotency-Key makes
+ * a retry safe), edit it with a merge patch and If-Match, see a stale If-Match refused, delete it, and see it gone.
+ */
+async function runWrites (baseUrl: string, apiKey: string, sourceId: string, log: (line: string) => void): Promise<WriteSummary> {
+  const api = createClient<paths>({ baseUrl: baseUrl.replace(/\/+$/, ''), headers: { authorization: `Bearer ${apiKey}` } })
+  const record = unwrap('GET record', await api.GET('/v1/incidents/{id}/record', { params: { path: { id: sourceId } } }))
+  const id = `${sourceId}_example_copy`
+
+  const created = await api.POST('/v1/incidents', {
+    params: { header: { 'idempotency-key': `example-${id}` } },
+    body: { ...record, id, title: `${record.title} (example copy)`, related: [] }
+  })
+  const copy = unwrap('POST /v1/incidents', created)
+  const createdTag = created.response.headers.get('etag') ?? ''
+  log(`\nCreated ${copy.id} (version ${copy.version}), ETag ${createdTag}`)
+
+  const edited = await api.PATCH('/v1/incidents/{id}', {
+    params: { path: { id }, header: { 'if-match': createdTag } },
+    body: { title: 'Example copy, corrected' },
+    headers: { 'content-type': 'application/merge-patch+json' }
+  })
+  const after = unwrap('PATCH /v1/incidents/{id}', edited)
+  const editedTag = edited.response.headers.get('etag') ?? ''
+  log(`Edited it with If-Match ${createdTag}: "${after.title}" (version ${after.version})`)
+
+  // The first ETag is stale now: the API refuses to overwrite an edit the client has not seen.
+  const stale = await api.PATCH('/v1/incidents/{id}', {
+    params: { path: { id }, header: { 'if-match': createdTag } },
+    body: { title: 'A lost update' },
+    headers: { 'content-type': 'application/merge-patch+json' }
+  })
+  if (stale.error === undefined) throw new Error('expected a 412 for a stale If-Match')
+  log(`A second edit with the old ETag is refused: ${formatProblem(stale.response.status, stale.error)}`)
+
+  const deleted = await api.DELETE('/v1/incidents/{id}', { params: { path: { id }, header: { 'if-match': editedTag } } })
+  if (deleted.error !== undefined) throw new ApiError('DELETE /v1/incidents/{id}', deleted.response.status, deleted.error)
+  const gone = await api.GET('/v1/incidents/{id}', { params: { path: { id } } })
+  if (gone.error === undefined) throw new Error('expected a 410 after the delete')
+  log(`Deleted it; it now answers ${formatProblem(gone.response.status, gone.error)} (last revision: ${gone.error.last_revision})`)
+
+  return {
+    id,
+    created: { status: created.response.status, etag: createdTag, location: created.response.headers.get('location') ?? '', version: copy.version },
+    edited: { status: edited.response.status, etag: editedTag, title: after.title, version: after.version },
+    stale: { status: stale.response.status, code: stale.error.code },
+    deleted: { status: deleted.response.status },
+    afterDelete: { status: gone.response.status, code: gone.error.code, lastRevision: gone.error.last_revision }
+  }
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const baseUrl = process.argv[2] ?? process.env.API_URL ?? 'http://localhost:3000'
   try {
-    await runExample(baseUrl)
+    await runExample(baseUrl, console.log, process.env.API_KEY)
   } catch (error) {
     if (error instanceof ApiError) console.error(`The API refused a request. ${error.message}`)
     else console.error(`Could not run the example against ${baseUrl}: ${describeFailure(error)}`)

@@ -1,23 +1,28 @@
 /** API schemas for record history (revisions) and the change feed. */
 import { Type } from '@sinclair/typebox'
 import { Cursor, Id, Limit, Nullable, StringEnum, ref } from './common.ts'
+import { ActorInput } from './input/actor.ts'
+import { IncidentInput } from './input/incident.ts'
+import { SourceInput } from './input/source.ts'
+import { StatementInput } from './input/statement.ts'
+import { TallyInput } from './input/tally.ts'
+import { ActorPatch, IncidentPatch, SourcePatch, StatementPatch, TallyPatch } from './input/patches.ts'
+
+const patchUnion = () => Type.Union([ref(SourcePatch), ref(ActorPatch), ref(StatementPatch), ref(IncidentPatch), ref(TallyPatch)])
 
 export const Operation = StringEnum(['create', 'update', 'delete'] as const, {
   $id: 'Operation', description: 'What a change did to a record.'
 })
-
-export const FieldChange = Type.Object({
-  before: Type.Unknown({ description: 'The field before the change (null when it was absent).' }),
-  after: Type.Unknown({ description: 'The field after the change (null when removed).' })
-}, { $id: 'FieldChange', description: 'One field\'s value before and after a change.', additionalProperties: false })
 
 export const Revision = Type.Object({
   version: Type.Integer({ minimum: 1, description: 'The record\'s version after this change.', examples: [2] }),
   operation: ref(Operation),
   at: Type.String({ format: 'date-time', description: 'When the change was committed (RFC 3339, UTC).' }),
   key_id: Nullable(Type.String(), { description: 'The API key that made it; null for the curated dataset and operator imports.' }),
-  changes: Type.Record(Type.String(), ref(FieldChange), { description: 'Each changed field, before and after.' }),
-  record: Nullable(Type.Object({}, { additionalProperties: true }), { description: 'The whole record after the change, in the record format (`GET /v1/{resource}/{id}/record`); null after a delete.' })
+  changed_fields: Type.Array(Type.String(), { description: 'The top-level fields of the record this change touched.', examples: [['title', 'killed']] }),
+  before: Nullable(patchUnion(), { description: 'The changed fields as they were (null for a create). A field that was absent reads as null.' }),
+  after: Nullable(patchUnion(), { description: 'The changed fields as they became (null for a delete).' }),
+  record: Nullable(Type.Union([ref(SourceInput), ref(ActorInput), ref(StatementInput), ref(IncidentInput), ref(TallyInput)]), { description: 'The whole record after the change, in the record format (`GET /v1/{resource}/{id}/record`); null after a delete.' })
 }, { $id: 'Revision', description: 'One version of a record: who changed what, when.', additionalProperties: false })
 
 export const RevisionList = Type.Object({

@@ -1,11 +1,12 @@
 /** Every named component, in dependency order, for app.addSchema and the OpenAPI document. */
 import { Problem, ValidationIssue } from './common.ts'
-import { Change, ChangeList, FieldChange, Operation, Revision, RevisionList } from './history.ts'
+import { Change, ChangeList, Operation, Revision, RevisionList } from './history.ts'
 import { ActorInput } from './input/actor.ts'
 import { IncidentInput } from './input/incident.ts'
 import { SourceInput } from './input/source.ts'
 import { StatementInput } from './input/statement.ts'
 import { TallyInput } from './input/tally.ts'
+import { ActorPatch, IncidentPatch, SourcePatch, StatementPatch, TallyPatch } from './input/patches.ts'
 import { Actor, ActorEstimate, ActorKind, ActorList, EstimateMeasure } from './actors.ts'
 import {
   AssertionVoice, BreakdownItem, Casualties, Challenge, ChallengeKind, Figures, FollowUp, FollowUpKind, Incident,
@@ -33,5 +34,6 @@ export const components = [
   TallyBreakdownItem, TallyCount, IncidentSum, Tally, TallyList,
   KeyScope, ApiKey, ApiKeyList, NewApiKey, IssuedApiKey,
   SourceInput, ActorInput, StatementInput, IncidentInput, TallyInput,
-  Operation, FieldChange, Revision, RevisionList, Change, ChangeList
+  SourcePatch, ActorPatch, StatementPatch, IncidentPatch, TallyPatch,
+  Operation, Revision, RevisionList, Change, ChangeList
 ]

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import t from 'tap'
 import { generateClients } from '../../openapi/clients/generate.ts'
+import { createKey } from '../../src/core/keys/index.ts'
 import { buildTestApp } from '../helper.ts'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
@@ -28,11 +29,12 @@ function load (file: string): Promise<any> {
   return import(new URL(`../../openapi/clients/${file}`, import.meta.url).href)
 }
 
-/** A live server on a free port over this file's own seeded database. */
-async function startServer (): Promise<string> {
-  const { app } = await buildTestApp(t)
+/** A live server on a free port over this file's own seeded database, and a key that may write. */
+async function startServer (): Promise<{ url: string, key: string }> {
+  const { app, database } = await buildTestApp(t)
   await app.listen({ port: 0, host: '127.0.0.1' })
-  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+  const { key } = await createKey(database.handle.db, { name: 'sdk example', scopes: ['write'] })
+  return { url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, key }
 }
 
 // The slow steps overlap: the database starts while the clients generate, and tsc (as
@@ -40,7 +42,7 @@ async function startServer (): Promise<string> {
 const server = startServer()
 await generateClients({ quiet: true })
 const typecheck = run(process.execPath, [fileURLToPath(import.meta.resolve('typescript/bin/tsc')), '-p', 'openapi/clients/tsconfig.json'])
-const baseUrl = await server
+const { url: baseUrl, key: writeKey } = await server
 
 /** Every incident in one request, as the reference the clients' answers are compared with. */
 const everything = await (await fetch(`${baseUrl}/v1/incidents?limit=500`)).json() as { data: any[], next_cursor: string | null }
@@ -65,7 +67,7 @@ t.test('generated types keep every component name and no field is unknown', asyn
 t.test('openapi-fetch example (openapi/clients/example.ts) against a live server', async t => {
   const { runExample } = await load('example.ts')
   const lines: string[] = []
-  const summary = await runExample(baseUrl, (line: string) => { lines.push(line) })
+  const summary = await runExample(baseUrl, (line: string) => { lines.push(line) }, writeKey)
 
   t.equal(everything.next_cursor, null, 'the reference request holds every incident')
   const ids = everything.data.map(incident => incident.id)
@@ -119,6 +121,22 @@ t.test('openapi-fetch example (openapi/clients/example.ts) against a live server
     t.equal(summary.invalidRequest.status, 400)
     t.match(summary.invalidRequest.problem, { status: 400, code: 'invalid_parameter', errors: [{ in: 'query', name: 'start_date' }] })
     t.ok(lines.some(line => line.includes('invalid_parameter')), 'the output shows the problem')
+  })
+
+  t.test('with a key, the typed client creates, edits with If-Match and deletes a record', async t => {
+    const writes = summary.writes
+    t.ok(writes, 'the write steps ran')
+    t.match(writes, {
+      created: { status: 201, version: 1, location: `/v1/incidents/${writes.id}` },
+      edited: { status: 200, title: 'Example copy, corrected', version: 2 },
+      stale: { status: 412, code: 'stale_version' },
+      deleted: { status: 204 },
+      afterDelete: { status: 410, code: 'gone', lastRevision: `/v1/incidents/${writes.id}/revisions/3` }
+    })
+    t.match(writes.created.etag, /^"1-/, 'the ETag carries version 1')
+    t.match(writes.edited.etag, /^"2-/, 'and then version 2')
+    const revisions = await (await fetch(`${baseUrl}/v1/incidents/${writes.id}/revisions`)).json() as { data: Array<{ operation: string }> }
+    t.same(revisions.data.map(r => r.operation), ['create', 'update', 'delete'], 'the history the server kept')
   })
 })
 

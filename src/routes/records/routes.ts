@@ -11,6 +11,7 @@ import { IncidentInput } from '../../schemas/input/incident.ts'
 import { SourceInput } from '../../schemas/input/source.ts'
 import { StatementInput } from '../../schemas/input/statement.ts'
 import { TallyInput } from '../../schemas/input/tally.ts'
+import { ActorPatch, IncidentPatch, SourcePatch, StatementPatch, TallyPatch } from '../../schemas/input/patches.ts'
 import { Source } from '../../schemas/sources.ts'
 import { Statement } from '../../schemas/statements.ts'
 import { Tally } from '../../schemas/tallies.ts'
@@ -25,11 +26,11 @@ import { writeRoutes } from './write-routes.ts'
 const recordRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // PATCH bodies are JSON Merge Patch documents (RFC 7396): JSON, parsed as such, with their own media type.
   app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'))
-  await app.register(writeRoutes({ kind: 'incidents', input: IncidentInput, view: getIncident, viewSchema: IncidentDetail, example: 'inc_2021_09_jalalabad_blasts', tag: 'incidents' }))
-  await app.register(writeRoutes({ kind: 'actors', input: ActorInput, view: getActor, viewSchema: Actor, resolveId: requireActorId, example: 'iskp', tag: 'actors' }))
-  await app.register(writeRoutes({ kind: 'statements', input: StatementInput, view: getStatement, viewSchema: Statement, example: 'stm_2021_09_21_mujahid_no_one_to_do_with_al_qaeda', tag: 'statements' }))
-  await app.register(writeRoutes({ kind: 'sources', input: SourceInput, view: getSource, viewSchema: Source, example: 'src_2021_09_21_taliban_say_no_isis_al_qaeda_in_country', tag: 'sources' }))
-  await app.register(writeRoutes({ kind: 'tallies', input: TallyInput, view: getTally, viewSchema: Tally, example: 'tly_2022_12_05_iskp_attacks_last_two_months', tag: 'tallies' }))
+  await app.register(writeRoutes({ kind: 'incidents', input: IncidentInput, patch: IncidentPatch, view: getIncident, viewSchema: IncidentDetail, example: 'inc_2021_09_jalalabad_blasts', tag: 'incidents' }))
+  await app.register(writeRoutes({ kind: 'actors', input: ActorInput, patch: ActorPatch, view: getActor, viewSchema: Actor, resolveId: requireActorId, example: 'iskp', tag: 'actors' }))
+  await app.register(writeRoutes({ kind: 'statements', input: StatementInput, patch: StatementPatch, view: getStatement, viewSchema: Statement, example: 'stm_2021_09_21_mujahid_no_one_to_do_with_al_qaeda', tag: 'statements' }))
+  await app.register(writeRoutes({ kind: 'sources', input: SourceInput, patch: SourcePatch, view: getSource, viewSchema: Source, example: 'src_2021_09_21_taliban_say_no_isis_al_qaeda_in_country', tag: 'sources' }))
+  await app.register(writeRoutes({ kind: 'tallies', input: TallyInput, patch: TallyPatch, view: getTally, viewSchema: Tally, example: 'tly_2022_12_05_iskp_attacks_last_two_months', tag: 'tallies' }))
 
   app.get('/v1/changes', {
     schema: {

@@ -4,7 +4,7 @@
  * own format, its revisions and any past version.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Type, type TObject } from '@sinclair/typebox'
+import { Type, type Static, type TObject } from '@sinclair/typebox'
 import { Ajv, type ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
 import type { FastifyReply } from 'fastify'
@@ -24,8 +24,9 @@ import { Revision, RevisionList, RevisionListQuery, RevisionParams } from '../..
 
 export interface WriteRoutesOptions {
   kind: WritableKind
-  /** The record format (a named TypeBox schema, e.g. IncidentInput). */
+  /** The record format (a named TypeBox schema, e.g. IncidentInput), and its merge patch (IncidentPatch). */
   input: TObject
+  patch: TObject
   /** The read view of one record (what GET /v1/<kind>/{id} returns) and its named schema. */
   view: (db: Database, id: string) => Promise<{ version: number }>
   viewSchema: TObject
@@ -148,7 +149,7 @@ export function writeRoutes (options: WriteRoutesOptions): FastifyPluginAsyncTyp
         tags: [tag],
         params: IdParams,
         headers: Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'The ETag of the version being edited (required: 428 without it).', examples: ['"1-J1pQ6m0dT0cM4z9X"'] })) }),
-        body: { content: { 'application/merge-patch+json': { schema: Type.Object({}, { additionalProperties: true, description: 'A JSON Merge Patch of the record.', examples: [{ title: 'Corrected title' }] }) } } },
+        body: { content: { 'application/merge-patch+json': { schema: ref(options.patch) } } },
         response: {
           200: { description: `The ${singular(kind)} after the edit.`, headers: etagHeader, content: { 'application/json': { schema: ref(viewSchema) } } },
           400: problem(400, 'The patch is not a JSON object, or If-Match is malformed.'),
@@ -277,14 +278,20 @@ export function writeRoutes (options: WriteRoutesOptions): FastifyPluginAsyncTyp
   }
 }
 
-function toRevision (row: { version: number, operation: string, at: Date, keyId: string | null, changes: unknown, record: unknown }) {
+type RevisionView = Static<typeof Revision>
+
+function toRevision (row: { version: number, operation: string, at: Date, keyId: string | null, changes: unknown, record: unknown }): RevisionView {
+  const changes = row.changes as Record<string, { before: unknown, after: unknown }>
+  const side = (which: 'before' | 'after') => Object.fromEntries(Object.entries(changes).map(([field, c]) => [field, c[which]]))
   return {
     version: row.version,
-    operation: row.operation as 'create' | 'update' | 'delete',
+    operation: row.operation as RevisionView['operation'],
     at: row.at.toISOString(),
     key_id: row.keyId,
-    changes: row.changes as Record<string, { before: unknown, after: unknown }>,
-    record: (row.record ?? null) as Record<string, unknown> | null
+    changed_fields: Object.keys(changes),
+    before: (row.operation === 'create' ? null : side('before')) as RevisionView['before'],
+    after: (row.operation === 'delete' ? null : side('after')) as RevisionView['after'],
+    record: (row.record ?? null) as RevisionView['record']
   }
 }
 
