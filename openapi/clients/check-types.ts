@@ -289,5 +289,12 @@ export type TypeAssertions = [
   Expect<Equal<Hey.GetIncidentResponse, Hey.IncidentDetail>>,
   Expect<Equal<Hey.ListActorStatementsResponse, Hey.StatementList>>,
   Expect<Equal<Hey.ListIncidentsError, Hey.Problem>>,
+  // Writes are typed too: the record format in, the record's view out, and merge patches.
+  Expect<Equal<operations['createIncident']['requestBody'], { content: { 'application/json': S['IncidentInput'] } }>>,
+  Expect<Equal<operations['updateIncident']['requestBody'], { content: { 'application/merge-patch+json': S['IncidentPatch'] } }>>,
+  Expect<Equal<operations['createIncident']['responses'][201]['content']['application/json'], S['IncidentDetail']>>,
+  Expect<Equal<Hey.CreateIncidentData['body'], Hey.IncidentInput>>,
+  Expect<Equal<Hey.UpdateIncidentData['body'], Hey.IncidentPatch>>,
+  Expect<Equal<Hey.CreateIncidentResponse, Hey.IncidentDetail>>,
   Expect<Equal<Hey.GetIncidentError, Hey.Problem>>
 ]
