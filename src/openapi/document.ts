@@ -34,6 +34,17 @@ Every filter combines with every other (AND). \`province\` takes ISO 3166-2:AF c
 actor's branches and members. \`type\` takes several comma-separated types. Unknown parameters, malformed values, an unknown province or actor,
 and \`start_date\` after \`end_date\` are \`400\` errors, never silently ignored.
 
+## Writes
+Reads are public. Writes need \`Authorization: Bearer <key>\` with the \`write\` scope (401 without a valid key, 403
+without the scope); keys are made with \`npm run key:create -- --name <name> --scope write\`. Records are written in
+the **record format**, the format of the curated data files: \`GET /v1/{resource}/{id}/record\` shows any record in
+it. \`POST\` creates (201, \`Location\`, \`ETag\`) and honours \`Idempotency-Key\`. \`PATCH\` takes a JSON Merge Patch
+(\`application/merge-patch+json\`) of the record; links (per-source reports, responsibility, participants,
+follow-ups, a statement's incidents and sources) are parts of their record and are edited with it. \`PATCH\` and
+\`DELETE\` need \`If-Match\` with the record's ETag (\`"<version>-…"\`): 428 without, 412 when someone changed it
+first. Every change is a revision (\`/v1/{resource}/{id}/revisions\`, each past version readable); a deleted record
+answers 410 with a pointer to its last revision; \`GET /v1/changes\` lists every change in commit order.
+
 ## Errors
 Errors are RFC 9457 problem details (\`application/problem+json\`) with \`type\`, \`title\`, \`status\`, \`detail\`,
 \`instance\`, a stable \`code\` (\`invalid_parameter\`, \`not_found\`, \`internal_error\`) and, for validation failures,
