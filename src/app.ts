@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Config } from './config.ts'
 import type { DatabaseHandle } from './db/client.ts'
+import auth from './plugins/auth.ts'
 import database from './plugins/database.ts'
 import deprecation from './plugins/deprecation.ts'
 import finiteNumbers from './plugins/finite-numbers.ts'
@@ -12,9 +13,11 @@ import openapi from './plugins/openapi.ts'
 import problems, { frameworkErrors } from './plugins/problems.ts'
 import actorRoutes from './routes/actors/routes.ts'
 import incidentRoutes from './routes/incidents/routes.ts'
+import keyRoutes from './routes/keys/routes.ts'
 import provinceRoutes from './routes/provinces/routes.ts'
 import sourceRoutes from './routes/sources/routes.ts'
 import statementRoutes from './routes/statements/routes.ts'
+import recordRoutes from './routes/records/routes.ts'
 import tallyRoutes from './routes/tallies/routes.ts'
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -43,6 +46,7 @@ export async function buildApp (config: Pick<Config, 'logLevel' | 'corsOrigins'>
   await app.register(httpCaching, { corsOrigins: config.corsOrigins })
   await app.register(deprecation)
   await app.register(openapi, { version: pkg.version })
+  await app.register(auth)
 
   await app.register(incidentRoutes)
   await app.register(actorRoutes)
@@ -50,6 +54,8 @@ export async function buildApp (config: Pick<Config, 'logLevel' | 'corsOrigins'>
   await app.register(sourceRoutes)
   await app.register(provinceRoutes)
   await app.register(tallyRoutes)
+  await app.register(recordRoutes)
+  await app.register(keyRoutes)
 
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'))
   return app

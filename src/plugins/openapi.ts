@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { apiDescription, tags } from '../openapi/document.ts'
 import { components } from '../schemas/index.ts'
+import { bearerAuth, keysTag } from '../schemas/keys.ts'
 
 type Json = Record<string, any>
 
@@ -98,9 +99,10 @@ export default fp(async function openapi (app: FastifyInstance, options: { versi
       },
       // Relative: Swagger UI and clients resolve it against wherever the document was fetched from.
       servers: [{ url: '/', description: 'The server this document is served from' }],
-      // The API is public and read-only: no authentication.
+      // Reads are public: no security by default. Routes that need a key get theirs from the auth plugin.
       security: [],
-      tags
+      components: { securitySchemes: { bearerAuth } },
+      tags: [...tags, keysTag]
     },
     // Components are named by their $id (#/components/schemas/Incident), not def-0.
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },

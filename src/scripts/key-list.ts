@@ -1,0 +1,29 @@
+/** npm run key:list: every API key with its scopes and dates, as a table; never a key or its hash. */
+import { parseArgs } from 'node:util'
+
+const usage = 'usage: npm run key:list'
+
+try {
+  parseArgs({ options: {}, allowPositionals: false })
+} catch (error) {
+  console.error(`key:list: ${(error as Error).message.split('\n')[0]} (${usage})`)
+  process.exit(2)
+}
+
+// Loaded once the arguments are known to be good, so a mistyped command fails at once.
+const [{ loadConfig }, { openDatabase }, { migrateDatabase }, { listKeys }] = await Promise.all([
+  import('../config.ts'), import('../db/client.ts'), import('../db/migrate.ts'), import('../core/keys/index.ts')
+])
+const config = loadConfig()
+const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, max: 1 })
+try {
+  await migrateDatabase(handle, config.databaseUrl)
+  const keys = await listKeys(handle.db)
+  if (keys.length === 0) {
+    console.log('No API keys yet: create one with npm run key:create -- --name <name> --scope write')
+  } else {
+    console.table(keys.map((key) => ({ ...key, scopes: key.scopes.join(','), revoked_at: key.revoked_at ?? '' })))
+  }
+} finally {
+  await handle.close()
+}
