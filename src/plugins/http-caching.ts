@@ -13,7 +13,20 @@ export default fp(async function httpCaching (app: FastifyInstance, options: { c
     maxAge: 86_400
   })
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] })
-  await app.register(etag)
+  // ETags on every response; 304 only for a successful read whose representation the client already has (never for
+  // an error that happens to repeat itself).
+  await app.register(etag, { replyWith304: false })
+  app.addHook('onSend', async (request, reply, payload) => {
+    const method = request.method
+    const tag = reply.getHeader('etag')
+    const sent = request.headers['if-none-match']
+    if ((method === 'GET' || method === 'HEAD') && reply.statusCode === 200 && typeof tag === 'string' && typeof sent === 'string' &&
+      sent.split(',').map((t) => t.trim().replace(/^W\//, '')).includes(tag.replace(/^W\//, ''))) {
+      reply.code(304)
+      return ''
+    }
+    return payload
+  })
   app.addHook('onSend', async (request, reply) => {
     if (reply.getHeader('cache-control') !== undefined) return
     const ok = reply.statusCode === 200 || reply.statusCode === 304

@@ -60,4 +60,19 @@ t.test('HTTP for clients', async (t) => {
     const missing = await app.inject({ method: 'HEAD', url: '/v1/incidents/inc_missing' })
     t.equal(missing.statusCode, 404)
   })
+
+  t.test('an error is never answered 304, even when it repeats itself', async (t) => {
+    const first = await app.inject({ method: 'GET', url: '/v1/incidents/inc_nope' })
+    t.equal(first.statusCode, 404)
+    const again = await app.inject({ method: 'GET', url: '/v1/incidents/inc_nope', headers: { 'if-none-match': String(first.headers.etag) } })
+    t.equal(again.statusCode, 404, 'still the 404 with its problem body')
+    t.match(again.headers['content-type'], /problem\+json/)
+  })
+
+  t.test('an item carries its version in its ETag, and revalidates to 304', async (t) => {
+    const item = await app.inject({ method: 'GET', url: '/v1/incidents/inc_2021_09_jalalabad_blasts' })
+    t.match(item.headers.etag, /^"1-[A-Za-z0-9_-]+"$/, 'version 1 of the record')
+    const again = await app.inject({ method: 'GET', url: '/v1/incidents/inc_2021_09_jalalabad_blasts', headers: { 'if-none-match': String(item.headers.etag) } })
+    t.equal(again.statusCode, 304)
+  })
 })
