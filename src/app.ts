@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { Config } from './config.ts'
 import type { DatabaseHandle } from './db/client.ts'
 import auth from './plugins/auth.ts'
+import { validatorCompiler } from './http/validator-compiler.ts'
 import database from './plugins/database.ts'
 import deprecation from './plugins/deprecation.ts'
 import finiteNumbers from './plugins/finite-numbers.ts'
@@ -40,6 +41,9 @@ export async function buildApp (config: Pick<Config, 'logLevel' | 'corsOrigins'>
     requestTimeout: 30_000
   }).withTypeProvider<TypeBoxTypeProvider>()
 
+  app.setValidatorCompiler(validatorCompiler(() => app.getSchemas()))
+  // Bodies are JSON (or JSON Merge Patch): plain text is a 415, not a string that fails validation.
+  app.removeContentTypeParser('text/plain')
   await app.register(problems)
   await app.register(finiteNumbers)
   if (options.database) await app.register(database, { handle: options.database, closeOnShutdown: options.closeDatabase ?? true })

@@ -14,8 +14,17 @@ export class IdempotencyKeyReused extends Error {
   constructor (readonly key: string) { super(`Idempotency-Key "${key}" was already used with a different request`) }
 }
 
+/** JSON with object keys sorted at every level: the same request whatever order its fields were sent in. */
+function canonicalJson (value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`
+  }
+  return JSON.stringify(value) ?? 'null'
+}
+
 export function requestHash (method: string, url: string, body: unknown): string {
-  return createHash('sha256').update(`${method} ${url}\n${JSON.stringify(body)}`).digest('hex')
+  return createHash('sha256').update(`${method} ${url}\n${canonicalJson(body)}`).digest('hex')
 }
 
 /**

@@ -12,18 +12,18 @@ export function encodeCursor (tag: string, keys: CursorKey[]): string {
  * Decodes a cursor made by encodeCursor with the same tag; `shapes` checks each key.
  * Anything else is a 400, never a query with garbage in it.
  */
-export function decodeCursor (cursor: string, tag: string, shapes: Array<(key: string) => boolean>): CursorKey[] {
+export function decodeCursor (cursor: string, tag: string, shapes: Array<(key: string) => boolean>, parameter = 'cursor'): CursorKey[] {
   let parsed: unknown
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
   } catch {
-    throw invalidParameter('cursor', 'is not a cursor this endpoint issued')
+    throw invalidParameter(parameter, 'is not a cursor this endpoint issued')
   }
   if (
     !Array.isArray(parsed) || parsed.length !== shapes.length + 1 || parsed[0] !== tag ||
     !shapes.every((isValid, i) => typeof parsed[i + 1] === 'string' && isValid(parsed[i + 1]))
   ) {
-    throw invalidParameter('cursor', 'is not a cursor this endpoint issued')
+    throw invalidParameter(parameter, 'is not a cursor this endpoint issued')
   }
   return parsed.slice(1) as CursorKey[]
 }

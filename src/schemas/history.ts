@@ -52,8 +52,8 @@ export const ChangesQuery = Type.Object({
   limit: Type.Optional(Limit)
 }, { additionalProperties: false })
 
-export const RevisionParams = Type.Object({
-  id: Id('The record\'s id.', 'inc_2021_09_jalalabad_blasts'),
+export const RevisionParams = (example: string) => Type.Object({
+  id: Id('The record\'s id.', example),
   version: Type.Integer({ minimum: 1, maximum: 1_000_000_000, description: 'A version of the record.', examples: [1] })
 }, { additionalProperties: false })
 

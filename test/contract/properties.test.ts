@@ -2,13 +2,16 @@
 import fc from 'fast-check'
 import t, { type Test } from 'tap'
 import { buildTestApp } from '../helper.ts'
+import { authorize, contractKeys } from './auth.ts'
 import {
   buildUrl, discoverPathValues, enumValues, inject, isListOperation, namesParameter, operation, operations,
   parameterAccepts, pathFor, schemaTypes, sent, spec, validateResponse, type Operation, type Parameter, type RequestSpec
 } from './spec.ts'
 
-const { app } = await buildTestApp(t)
-const pathValues = await discoverPathValues(app)
+const { app, database } = await buildTestApp(t)
+// Lists behind a key (API keys) are read with a key of the scope they document.
+const keys = await contractKeys(database.handle.db, operations)
+const pathValues = await discoverPathValues(app, (op) => authorize(op, keys))
 
 const listOps = operations.filter((op) => op.method === 'GET' && isListOperation(op))
 const queryParam = (op: Operation, name: string) => op.parameters.find((p) => p.in === 'query' && p.name === name)
@@ -17,7 +20,7 @@ const queryParam = (op: Operation, name: string) => op.parameters.find((p) => p.
 async function get (op: Operation, query: Array<[string, string]>, path = pathFor(op, pathValues)) {
   const request: RequestSpec = { path, query }
   const url = buildUrl(op, request)
-  const response = await inject(app, url)
+  const response = await inject(app, url, authorize(op, keys))
   const verdict = validateResponse(op, response)
   if (!verdict.ok) throw new Error(`CONTRACT VIOLATION GET ${url.slice(0, 300)} -> ${response.statusCode}: ${verdict.errors.join('; ')}; body ${response.body.slice(0, 300)}`)
   return { url, status: response.statusCode, body: verdict.body }

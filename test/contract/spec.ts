@@ -32,6 +32,10 @@ export interface Operation {
   operationId: string
   parameters: Parameter[]
   responses: Record<string, ResponseSpec>
+  /** Security requirements: the operation's own, else the document's. Empty (or one empty requirement): public. */
+  security: Array<Record<string, string[]>>
+  /** The documented request body, with the JSON pointer of its object in the document. */
+  requestBody?: { required: boolean, content: Record<string, { schema?: SchemaObject }>, pointer: string }
   /** JSON pointer of the operation object in the document. */
   pointer: string
 }
@@ -120,7 +124,11 @@ export function listOperations (): Operation[] {
       const shared: Parameter[] = (item.parameters ?? []).map((p: any, i: number) => ({ ...resolveRef(p), pointer: pointerOf('paths', path, 'parameters', i) }))
       const own: Parameter[] = (op.parameters ?? []).map((p: any, i: number) => ({ ...resolveRef(p), pointer: `${pointer}${pointerOf('parameters', i)}` }))
       const parameters = [...shared.filter((s) => !own.some((o) => o.name === s.name && o.in === s.in)), ...own]
-      ops.push({ method: method.toUpperCase(), path, operationId: op.operationId, parameters, responses: op.responses ?? {}, pointer })
+      const security: Array<Record<string, string[]>> = op.security ?? spec.security ?? []
+      const requestBody = op.requestBody
+        ? { required: false, content: {}, ...resolveRef(op.requestBody), pointer: `${pointer}${pointerOf('requestBody')}` }
+        : undefined
+      ops.push({ method: method.toUpperCase(), path, operationId: op.operationId, parameters, responses: op.responses ?? {}, security, requestBody, pointer })
     }
   }
   return ops
@@ -133,6 +141,35 @@ export function operation (operationId: string): Operation {
   if (!op) throw new Error(`No operation ${operationId} in the document`)
   return op
 }
+
+/** Does the operation need credentials (every documented security requirement names a scheme)? */
+export const isSecured = (op: Operation) => op.security.length > 0 && op.security.every((requirement) => Object.keys(requirement).length > 0)
+
+/**
+ * The scope a secured operation needs, as its 403 documents it: `scope="write"` in the WWW-Authenticate example,
+ * else "the `write` scope" in the description. Undefined when the document does not say.
+ */
+export function requiredScope (op: Operation): string | undefined {
+  const forbidden = op.responses['403']
+  if (!forbidden) return undefined
+  const header = Object.entries(forbidden.headers ?? {}).find(([name]) => name.toLowerCase() === 'www-authenticate')?.[1] as Record<string, any> | undefined
+  const texts = [header?.example, ...(header?.schema?.examples ?? []), header?.schema?.example].filter((v): v is string => typeof v === 'string')
+  for (const text of texts) {
+    const match = /scope="([^"]+)"/.exec(text)
+    if (match) return match[1]
+  }
+  return /the `([a-z_]+)` scope/.exec(forbidden.description ?? '')?.[1]
+}
+
+/** The pointer of the documented request body schema for a media type (parameters such as charset ignored), if any. */
+export function requestSchemaPointer (op: Operation, mediaType: string): string | undefined {
+  const type = mediaType.split(';')[0]!.trim().toLowerCase()
+  if (!op.requestBody?.content[type]?.schema) return undefined
+  return `${op.requestBody.pointer}${pointerOf('content', type, 'schema')}`
+}
+
+/** The documented success statuses (2xx) of an operation. */
+export const successStatuses = (op: Operation) => Object.keys(op.responses).filter((s) => /^2\d\d$/.test(s)).map(Number)
 
 export const isListOperation = (op: Operation) => {
   const ok = op.responses['200']?.content?.['application/json']?.schema
@@ -182,9 +219,14 @@ export function parameterAccepts (param: Parameter, value: string | string[]): b
 export type UrlValue = string | { raw: string }
 
 export interface RequestSpec {
+  /** The operation's own method unless given. */
+  method?: string
   path?: Record<string, UrlValue>
   query?: Array<[string, UrlValue]>
-  headers?: Record<string, string>
+  /** A header given as an array is sent that many times. */
+  headers?: Record<string, string | string[]>
+  /** The raw request body. */
+  body?: string
 }
 
 /** encodeURIComponent, tolerating lone surrogates (sent as their UTF-8 replacement). */
@@ -215,24 +257,45 @@ export function exampleText (param: Parameter): string | undefined {
 
 /**
  * Real path values, read from the live API: for `/v1/<collection>/{name}`, the `name` (or `slug`) of items on
- * the first page of `/v1/<collection>`. Documented examples are not mixed in: they need not exist in the data.
+ * the first page of `/v1/<collection>`; for a list under an item (`/v1/incidents/{id}/revisions`), the first page
+ * under the first real item. Documented examples are not mixed in: they need not exist in the data. Secured lists
+ * are read with the headers `authorize` gives them, and skipped when it gives none.
  */
-export async function discoverPathValues (app: FastifyInstance): Promise<Map<string, string[]>> {
+export async function discoverPathValues (app: FastifyInstance, authorize: (op: Operation) => Record<string, string> | undefined = () => undefined): Promise<Map<string, string[]>> {
   const pages = new Map<string, Array<Record<string, unknown>>>()
-  for (const op of operations) {
-    if (op.method !== 'GET' || op.parameters.some((p) => p.in === 'path') || !isListOperation(op)) continue
-    const res = await inject(app, op.path)
-    if (res.statusCode !== 200) throw new Error(`GET ${op.path} returned ${res.statusCode}; cannot discover ids`)
-    pages.set(op.path, (JSON.parse(res.body) as { data: Array<Record<string, unknown>> }).data)
-  }
   const values = new Map<string, string[]>()
-  for (const op of operations) {
-    for (const param of op.parameters.filter((p) => p.in === 'path')) {
-      const collection = op.path.slice(0, op.path.indexOf(`/{${param.name}}`))
-      const items = pages.get(collection) ?? []
-      const real = items.flatMap((item) => [item[param.name], item.slug]).filter((v): v is string => typeof v === 'string')
-      values.set(`${op.operationId}:${param.name}`, [...new Set(real)])
+  const lists = operations.filter((op) => op.method === 'GET' && isListOperation(op))
+  const collectionOf = (op: Operation, param: Parameter) => op.path.slice(0, op.path.indexOf(`/{${param.name}}`))
+  const valuesFor = () => {
+    for (const op of operations) {
+      for (const param of op.parameters.filter((p) => p.in === 'path')) {
+        const items = pages.get(collectionOf(op, param)) ?? []
+        const real = items.flatMap((item) => [item[param.name], item.slug])
+          .filter((v) => typeof v === 'string' || typeof v === 'number').map(String)
+        values.set(`${op.operationId}:${param.name}`, [...new Set(real)])
+      }
     }
+  }
+  // Top-level lists first, then lists under an item once that item's values are known.
+  for (let round = 0; round < 3; round++) {
+    for (const op of lists) {
+      if (pages.has(op.path)) continue
+      const pathParams = op.parameters.filter((p) => p.in === 'path')
+      if (round === 0 && pathParams.length > 0) continue
+      const headers = isSecured(op) ? authorize(op) : {}
+      if (headers === undefined) continue
+      let path: Record<string, string>
+      try {
+        path = pathFor(op, values)
+      } catch {
+        continue
+      }
+      const url = buildUrl(op, { path })
+      const res = await inject(app, url, headers)
+      if (res.statusCode !== 200) throw new Error(`GET ${url} returned ${res.statusCode}; cannot discover ids`)
+      pages.set(op.path, (JSON.parse(res.body) as { data: Array<Record<string, unknown>> }).data)
+    }
+    valuesFor()
   }
   return values
 }
@@ -352,14 +415,16 @@ export function describeSchemaErrors (errors: ErrorObject[], max = 8): string {
 
 const shorten = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max)}…(${text.length} chars)` : text)
 
-/** Sends a GET built from `request`, validates the response against `op`, and records one assertion. */
+/** Sends a request built from `request` (a GET unless it names a method), validates the response against `op`, and records one assertion. */
 export async function sendAndCheck (t: Test, app: FastifyInstance, op: Operation, request: RequestSpec | string, label = '') {
   const url = typeof request === 'string' ? request : buildUrl(op, request)
   const headers = typeof request === 'string' ? {} : request.headers ?? {}
-  if (op.method !== 'GET') throw new Error(`${op.operationId}: only GET operations are exercised`)
-  const response = await inject(app, url, headers)
+  const method = typeof request === 'string' ? 'GET' : request.method ?? op.method
+  const body = typeof request === 'string' ? undefined : request.body
+  const response = await send(app, { method, url, headers, body })
   const verdict = validateResponse(op, response)
-  const what = `${op.method} ${shorten(url)}${Object.keys(headers).length ? ` [${shorten(Object.keys(headers).join(','), 40)}]` : ''}${label ? ` (${label})` : ''}`
+  const shown = Object.keys(headers).filter((h) => h !== 'authorization' && h !== 'content-type')
+  const what = `${method} ${shorten(url)}${shown.length ? ` [${shorten(shown.join(','), 40)}]` : ''}${label ? ` (${label})` : ''}`
   t.ok(verdict.ok, verdict.ok
     ? `${what} -> ${response.statusCode} conforms to ${op.operationId}`
     : `CONTRACT VIOLATION ${what} -> ${response.statusCode}: ${verdict.errors.join('; ')}`, {
@@ -379,8 +444,13 @@ export function namesParameter (body: any, name: string, where?: string): boolea
 /** How many requests this process sent through `inject`, for each file's summary line. */
 export const sent = { requests: 0 }
 
-/** app.inject, counted. */
-export function inject (app: FastifyInstance, url: string, headers: Record<string, string> = {}) {
+/** app.inject, counted: any method, headers (an array is sent as repeated headers) and a raw body. */
+export function send (app: FastifyInstance, request: { method?: string, url: string, headers?: Record<string, string | string[]>, body?: string }) {
   sent.requests++
-  return app.inject({ method: 'GET', url, headers })
+  return app.inject({ method: (request.method ?? 'GET') as 'GET', url: request.url, headers: request.headers ?? {}, ...(request.body === undefined ? {} : { payload: request.body }) })
+}
+
+/** A GET through app.inject, counted. */
+export function inject (app: FastifyInstance, url: string, headers: Record<string, string> = {}) {
+  return send(app, { method: 'GET', url, headers })
 }

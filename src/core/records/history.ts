@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, gt, max, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
 import { changes, revisions } from '../../db/schema.ts'
+import { insertRows } from './tables.ts'
 import type { AnyRecord, WritableKind } from './to-record.ts'
 
 export type Operation = 'create' | 'update' | 'delete'
@@ -33,7 +34,7 @@ export function changedFields (before: AnyRecord | undefined, after: AnyRecord |
 /** Writes a revision per change and numbers the changes in the feed. Call it last in the transaction. */
 export async function recordChanges (db: Database, list: Change[], keyId: string | null): Promise<void> {
   if (list.length === 0) return
-  await db.insert(revisions).values(list.map((c) => ({
+  await insertRows(db, revisions, list.map((c) => ({
     resource: c.kind,
     recordId: c.id,
     version: c.version,
@@ -45,7 +46,7 @@ export async function recordChanges (db: Database, list: Change[], keyId: string
   await db.execute(sql`select pg_advisory_xact_lock(${FEED_LOCK})`)
   const [row] = await db.select({ last: max(changes.seq) }).from(changes)
   const last = Number(row?.last ?? 0)
-  await db.insert(changes).values(list.map((c, i) => ({
+  await insertRows(db, changes, list.map((c, i) => ({
     seq: last + i + 1,
     resource: c.kind,
     recordId: c.id,

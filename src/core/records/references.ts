@@ -73,6 +73,15 @@ function referencesOf (kind: WritableKind, record: AnyRecord): Reference[] {
 
 const tables = { sources, incidents, statements } as const
 
+/** A date outside its own window, named by its field (the database would refuse it too, naming only its rule). */
+function windowIssues (at: string, date: string | null | undefined, start: string | null | undefined, end: string | null | undefined, name: string): RecordIssue[] {
+  const issues: RecordIssue[] = []
+  if (start && end && start > end) issues.push({ path: `${at}/date_start`, message: `(${start}) is after date_end (${end})` })
+  if (date && start && date < start) issues.push({ path: `${at}/${name}`, message: `(${date}) is before date_start (${start})` })
+  if (date && end && date > end) issues.push({ path: `${at}/${name}`, message: `(${date}) is after date_end (${end})` })
+  return issues
+}
+
 /**
  * The problems of each record (by position in `records`): references to nothing, ambiguous actor aliases, unknown
  * provinces, a record related to itself. `batchIds` are ids written in the same batch, which count as existing.
@@ -104,8 +113,14 @@ export async function checkReferences (
     }
     if (kind === 'incidents') {
       const inc = record as IncidentRecord
+      issues.push(...windowIssues('', inc.occurred_on, inc.date_start, inc.date_end, 'occurred_on'))
+      inc.reports.forEach((r, i) => issues.push(...windowIssues(`/reports/${i}`, r.occurred_on, r.date_start, r.date_end, 'occurred_on')))
       if (inc.province != null && !codes.has(inc.province)) issues.push({ path: '/province', message: `"${inc.province}" is not an ISO 3166-2:AF province code` })
       ;(inc.related ?? []).forEach((r, i) => { if (r.incident === inc.id) issues.push({ path: `/related/${i}/incident`, message: 'an incident cannot be related to itself' }) })
+    }
+    if (kind === 'statements') {
+      const st = record as StatementRecord
+      issues.push(...windowIssues('', st.said_on, st.date_start, st.date_end, 'said_on'))
     }
     if (kind === 'actors') {
       const a = record as ActorRecord

@@ -1,6 +1,6 @@
 /** The tables that hold each kind of record, and set-based reads, upserts and prunes over them. */
-import { and, getTableColumns, getTableName, inArray, sql, type SQL } from 'drizzle-orm'
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
+import { and, getTableColumns, getTableName, inArray, Param, SQL, sql } from 'drizzle-orm'
+import { PgArray, PgJson, PgJsonb, type PgColumn, type PgTable } from 'drizzle-orm/pg-core'
 import type { Database } from '../../db/client.ts'
 import * as schema from '../../db/schema.ts'
 import type { Dataset } from '../../seed/types.ts'
@@ -87,24 +87,81 @@ export async function upsert (db: Database, table: PgTable, rows: object[], targ
   let written = 0
   for (let i = 0; i < rows.length; i += BATCH) {
     const batch = rows.slice(i, i + BATCH)
-    // Drizzle's generic insert types cannot follow a table chosen at run time.
-    const insert = db.insert(table).values(batch as never)
-    if (updatable.length === 0) {
-      written += (await insert.onConflictDoNothing().returning()).length
-      continue
-    }
     const set: Record<string, SQL> = {}
     for (const [key, col] of updatable) set[key] = sql.raw(`excluded.${quote(col.name)}`)
     if (columns.some(([key]) => key === 'updatedAt')) set.updatedAt = sql`now()`
     if (columns.some(([key]) => key === 'version')) set.version = sql.raw(`${quote(getTableName(table))}."version" + 1`)
     const current = sql.join(updatable.map(([, col]) => sql`${col}`), sql`, `)
     const incoming = sql.join(updatable.map(([, col]) => sql.raw(`excluded.${quote(col.name)}`)), sql`, `)
+    const fast = insertFromJson(table, batch)
+    if (fast) {
+      const conflict = updatable.length === 0
+        ? sql`on conflict do nothing`
+        : sql`on conflict (${columnList(target)}) do update set ${assignments(table, set)} where (${current}) is distinct from (${incoming})`
+      written += await countRows(db, sql`with written as (${fast} ${conflict} returning 1) select count(*)::int as n from written`)
+      continue
+    }
+    // Drizzle's generic insert types cannot follow a table chosen at run time.
+    const insert = db.insert(table).values(batch as never)
+    if (updatable.length === 0) {
+      written += (await insert.onConflictDoNothing().returning()).length
+      continue
+    }
     const result = await insert
       .onConflictDoUpdate({ target, set, setWhere: sql`(${current}) is distinct from (${incoming})` })
       .returning()
     written += result.length
   }
   return written
+}
+
+/**
+ * `insert into t (columns) select columns from json_to_recordset($1) as x(column type, ...)`: every row in one json
+ * parameter. Drizzle's builder costs microseconds per value and its SQL text grows with the rows, which makes it
+ * the hot spot of a bulk import; this statement is the same for any number of rows. JSON columns travel as text and
+ * are parsed once, by the cast. Null when the rows are not plain values given alike (a column set in some rows and
+ * left to its default in others, SQL expressions), or the table has defaults computed in JS or enums in another
+ * schema: then Drizzle's builder writes them.
+ */
+function insertFromJson (table: PgTable, rows: object[]): SQL | null {
+  const columns = Object.entries(getTableColumns(table))
+  if (rows.length === 0) return null
+  if (columns.some(([, col]) => col.defaultFn !== undefined || col.onUpdateFn !== undefined || (col as { enum?: { schema?: string } }).enum?.schema)) return null
+  const keys = new Set(columns.map(([key]) => key))
+  const given = columns.filter(([key]) => (rows[0] as Record<string, unknown>)[key] !== undefined)
+  const isJson = given.map(([, col]) => col instanceof PgJsonb || col instanceof PgJson)
+  const json: Array<Record<string, unknown>> = []
+  for (const row of rows as Array<Record<string, unknown>>) {
+    const out: Record<string, unknown> = {}
+    let n = 0
+    for (const key in row) if (row[key] !== undefined && keys.has(key)) n++
+    if (n !== given.length) return null
+    for (let i = 0; i < given.length; i++) {
+      const [key, col] = given[i]!
+      const value = row[key]
+      if (value === undefined || value instanceof SQL || value instanceof Param) return null
+      out[col.name] = value === null || col instanceof PgArray ? value : col.mapToDriverValue(value)
+    }
+    json.push(out)
+  }
+  const list = columnList(given.map(([, col]) => col))
+  const selected = sql.join(given.map(([, col], i) => isJson[i] ? sql`${sql.identifier(col.name)}::${sql.raw(col.getSQLType())}` : sql.identifier(col.name)), sql`, `)
+  const types = sql.join(given.map(([, col], i) => sql`${sql.identifier(col.name)} ${sql.raw(isJson[i] ? 'text' : col.getSQLType())}`), sql`, `)
+  return sql`insert into ${table} (${list}) select ${selected} from json_to_recordset(${JSON.stringify(json)}::json) as incoming(${types})`
+}
+
+const columnList = (columns: PgColumn[]) => sql.join(columns.map((col) => sql.identifier(col.name)), sql`, `)
+
+function assignments (table: PgTable, set: Record<string, SQL>): SQL {
+  const columns = getTableColumns(table)
+  return sql.join(Object.entries(set).map(([key, value]) => sql`${sql.identifier(columns[key]!.name)} = ${value}`), sql`, `)
+}
+
+/** The `n` of a `select count(*) as n`, whichever driver ran it (postgres.js gives rows, PGlite `{ rows }`). */
+async function countRows (db: Database, query: SQL): Promise<number> {
+  const result = await db.execute(query) as unknown as Array<{ n: number }> | { rows: Array<{ n: number }> }
+  const rows = Array.isArray(result) ? result : result.rows
+  return Number(rows[0]?.n ?? 0)
 }
 
 function quote (identifier: string): string {
@@ -123,6 +180,16 @@ export async function readRows (db: Database, kind: RecordKind, ids: string[]): 
   return dataset
 }
 
+/** Inserts rows (in batches, as one statement each when the rows allow it). */
+export async function insertRows (db: Database, table: PgTable, rows: object[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const batch = rows.slice(i, i + BATCH)
+    const fast = insertFromJson(table, batch)
+    if (fast) await db.execute(fast)
+    else await db.insert(table).values(batch as never)
+  }
+}
+
 /** Inserts rows or overwrites the stored ones, whatever they hold (for rows known to have changed), in batches. */
 export async function overwrite (db: Database, table: PgTable, rows: object[], target: PgColumn[]): Promise<void> {
   const columns = Object.entries(getTableColumns(table))
@@ -132,6 +199,9 @@ export async function overwrite (db: Database, table: PgTable, rows: object[], t
     set[key] = key === 'updatedAt' ? sql`now()` : sql.raw(`excluded.${quote(col.name)}`)
   }
   for (let i = 0; i < rows.length; i += BATCH) {
-    await db.insert(table).values(rows.slice(i, i + BATCH) as never).onConflictDoUpdate({ target, set })
+    const batch = rows.slice(i, i + BATCH)
+    const fast = insertFromJson(table, batch)
+    if (fast) await db.execute(sql`${fast} on conflict (${columnList(target)}) do update set ${assignments(table, set)}`)
+    else await db.insert(table).values(batch as never).onConflictDoUpdate({ target, set })
   }
 }

@@ -25,8 +25,65 @@ export type SlugOf = (id: string) => string
 const byPosition = <T extends { position: number }>(rows: T[]) => [...rows].sort((a, b) => a.position - b.position)
 const sortBy = <T>(rows: T[], key: (row: T) => string) => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
 
-/** The canonical record with this id from rows of `dataset` (which may hold other records too); undefined when absent. */
-export function toRecord (kind: WritableKind, dataset: Dataset, id: string, slugOf: SlugOf): AnyRecord | undefined {
+/** Which column of each table names the record a row belongs to (its own id for a record's main row). */
+const ownerOf: { [K in keyof Dataset]: keyof Dataset[K][number] } = {
+  sources: 'id',
+  sourceCitations: 'sourceId',
+  actors: 'id',
+  actorEstimates: 'actorId',
+  incidents: 'id',
+  incidentReports: 'incidentId',
+  casualtyBreakdowns: 'incidentId',
+  noClaimReports: 'incidentId',
+  incidentParticipants: 'incidentId',
+  incidentFollowUps: 'incidentId',
+  incidentRelations: 'incidentId',
+  statements: 'id',
+  statementIncidents: 'statementId',
+  statementSources: 'statementId',
+  responsibilities: 'incidentId',
+  tallies: 'id',
+  tallyBreakdowns: 'tallyId',
+  tallyIncidents: 'tallyId'
+}
+
+/**
+ * The rows of a dataset grouped by the record they belong to, each table grouped once, when first asked. Reading
+ * many records from one dataset through it costs a pass over each table, not one per record.
+ */
+export class RowIndex {
+  private readonly groups = new Map<keyof Dataset, Map<string, object[]>>()
+
+  constructor (readonly dataset: Dataset) {}
+
+  /** The rows of `key` that belong to record `id`, in dataset order. */
+  of<K extends keyof Dataset> (key: K, id: string): Dataset[K] {
+    let group = this.groups.get(key)
+    if (!group) {
+      group = new Map()
+      const owner = ownerOf[key] as string
+      for (const row of this.dataset[key] as Array<Record<string, unknown>>) {
+        const list = group.get(row[owner] as string)
+        if (list) list.push(row)
+        else group.set(row[owner] as string, [row])
+      }
+      this.groups.set(key, group)
+    }
+    return (group.get(id) ?? []) as Dataset[K]
+  }
+
+  /** The first main row of `key` with this id. */
+  one<K extends 'sources' | 'actors' | 'incidents' | 'statements' | 'tallies'> (key: K, id: string): Dataset[K][number] | undefined {
+    return this.of(key, id)[0]
+  }
+}
+
+/**
+ * The canonical record with this id from rows of `dataset` (which may hold other records too); undefined when
+ * absent. Pass a RowIndex when reading many records from the same rows.
+ */
+export function toRecord (kind: WritableKind, rows: Dataset | RowIndex, id: string, slugOf: SlugOf): AnyRecord | undefined {
+  const dataset = rows instanceof RowIndex ? rows : new RowIndex(rows)
   switch (kind) {
     case 'sources': return sourceRecord(dataset, id)
     case 'actors': return actorRecord(dataset, id, slugOf)
@@ -36,8 +93,8 @@ export function toRecord (kind: WritableKind, dataset: Dataset, id: string, slug
   }
 }
 
-function tallyRecord (d: Dataset, id: string, slugOf: SlugOf): TallyRecord | undefined {
-  const t = d.tallies.find((r) => r.id === id)
+function tallyRecord (d: RowIndex, id: string, slugOf: SlugOf): TallyRecord | undefined {
+  const t = d.one('tallies', id)
   if (!t) return undefined
   return {
     id: t.id,
@@ -49,16 +106,16 @@ function tallyRecord (d: Dataset, id: string, slugOf: SlugOf): TallyRecord | und
     perpetrator: t.perpetratorId ? slugOf(t.perpetratorId) : null,
     killed: figures(t, 'killed'),
     wounded: figures(t, 'wounded'),
-    breakdown: sortBy(d.tallyBreakdowns.filter((b) => b.tallyId === id), (b) => `${b.outcome}/${b.victimGroup}`)
+    breakdown: sortBy(d.of('tallyBreakdowns', id), (b) => `${b.outcome}/${b.victimGroup}`)
       .map((b) => ({ outcome: b.outcome, group: b.victimGroup, best: b.best ?? null, low: b.low ?? null, high: b.high ?? null })),
-    incident_ids: d.tallyIncidents.filter((l) => l.tallyId === id).map((l) => l.incidentId).sort(),
+    incident_ids: d.of('tallyIncidents', id).map((l) => l.incidentId).sort(),
     excerpt: t.excerpt ?? null,
     notes: t.notes ?? null
   }
 }
 
-function sourceRecord (d: Dataset, id: string): SourceRecord | undefined {
-  const s = d.sources.find((r) => r.id === id)
+function sourceRecord (d: RowIndex, id: string): SourceRecord | undefined {
+  const s = d.one('sources', id)
   if (!s) return undefined
   return {
     id: s.id,
@@ -71,13 +128,13 @@ function sourceRecord (d: Dataset, id: string): SourceRecord | undefined {
     language: s.language ?? null,
     kind: s.kind,
     notes: s.notes ?? null,
-    cites: sortBy(d.sourceCitations.filter((c) => c.sourceId === id), (c) => c.citedSourceId)
+    cites: sortBy(d.of('sourceCitations', id), (c) => c.citedSourceId)
       .map((c) => ({ source: c.citedSourceId, context: c.context ?? null }))
   }
 }
 
-function actorRecord (d: Dataset, id: string, slugOf: SlugOf): ActorRecord | undefined {
-  const a = d.actors.find((r) => r.id === id)
+function actorRecord (d: RowIndex, id: string, slugOf: SlugOf): ActorRecord | undefined {
+  const a = d.one('actors', id)
   if (!a) return undefined
   return {
     id: a.id,
@@ -87,7 +144,7 @@ function actorRecord (d: Dataset, id: string, slugOf: SlugOf): ActorRecord | und
     kind: a.kind,
     parent: a.parentId ? slugOf(a.parentId) : null,
     description: a.description ?? null,
-    estimates: sortBy(d.actorEstimates.filter((e) => e.actorId === id), (e) => e.id.padStart(240, ' ')).map((e) => ({
+    estimates: sortBy(d.of('actorEstimates', id), (e) => e.id.padStart(240, ' ')).map((e) => ({
       measure: e.measure,
       best: e.best ?? null,
       low: e.low ?? null,
@@ -102,8 +159,8 @@ function actorRecord (d: Dataset, id: string, slugOf: SlugOf): ActorRecord | und
   }
 }
 
-function incidentRecord (d: Dataset, id: string, slugOf: SlugOf): IncidentRecord | undefined {
-  const i = d.incidents.find((r) => r.id === id)
+function incidentRecord (d: RowIndex, id: string, slugOf: SlugOf): IncidentRecord | undefined {
+  const i = d.one('incidents', id)
   if (!i) return undefined
   const actor = (actorId: string | null | undefined) => (actorId ? slugOf(actorId) : null)
   return {
@@ -126,7 +183,7 @@ function incidentRecord (d: Dataset, id: string, slugOf: SlugOf): IncidentRecord
     wounded: figures(i, 'wounded'),
     perpetrators_killed: figures(i, 'perpetratorsKilled'),
     perpetrators_wounded: figures(i, 'perpetratorsWounded'),
-    reports: sortBy(d.incidentReports.filter((r) => r.incidentId === id), (r) => r.sourceId).map((r) => ({
+    reports: sortBy(d.of('incidentReports', id), (r) => r.sourceId).map((r) => ({
       source: r.sourceId,
       occurred_on: r.occurredOn ?? null,
       date_precision: r.datePrecision ?? null,
@@ -136,12 +193,12 @@ function incidentRecord (d: Dataset, id: string, slugOf: SlugOf): IncidentRecord
       wounded: figures(r, 'wounded'),
       perpetrators_killed: figures(r, 'perpetratorsKilled'),
       perpetrators_wounded: figures(r, 'perpetratorsWounded'),
-      breakdown: sortBy(d.casualtyBreakdowns.filter((b) => b.incidentId === id && b.sourceId === r.sourceId), (b) => `${b.outcome}/${b.victimGroup}`)
+      breakdown: sortBy(d.of('casualtyBreakdowns', id).filter((b) => b.sourceId === r.sourceId), (b) => `${b.outcome}/${b.victimGroup}`)
         .map((b) => ({ outcome: b.outcome, group: b.victimGroup, best: b.best ?? null, low: b.low ?? null, high: b.high ?? null })),
       excerpt: r.excerpt ?? null,
       notes: r.notes ?? null
     })),
-    responsibility: sortBy(d.responsibilities.filter((r) => r.incidentId === id), (r) => `${slugOf(r.actorId)}/${r.kind}/${r.sourceId}`).map((r) => ({
+    responsibility: sortBy(d.of('responsibilities', id), (r) => `${slugOf(r.actorId)}/${r.kind}/${r.sourceId}`).map((r) => ({
       kind: r.kind,
       actor: slugOf(r.actorId),
       source: r.sourceId,
@@ -155,9 +212,9 @@ function incidentRecord (d: Dataset, id: string, slugOf: SlugOf): IncidentRecord
         : null,
       notes: r.notes ?? null
     })),
-    no_claim: sortBy(d.noClaimReports.filter((n) => n.incidentId === id), (n) => n.sourceId)
+    no_claim: sortBy(d.of('noClaimReports', id), (n) => n.sourceId)
       .map((n) => ({ source: n.sourceId, as_of: n.asOf, excerpt: n.excerpt ?? null, notes: n.notes ?? null })),
-    participants: byPosition(d.incidentParticipants.filter((p) => p.incidentId === id)).map((p) => ({
+    participants: byPosition(d.of('incidentParticipants', id)).map((p) => ({
       role: p.role,
       actor: actor(p.actorId),
       description: p.description ?? null,
@@ -167,7 +224,7 @@ function incidentRecord (d: Dataset, id: string, slugOf: SlugOf): IncidentRecord
       excerpt: p.excerpt ?? null,
       notes: p.notes ?? null
     })),
-    follow_ups: byPosition(d.incidentFollowUps.filter((f) => f.incidentId === id)).map((f) => ({
+    follow_ups: byPosition(d.of('incidentFollowUps', id)).map((f) => ({
       kind: f.kind,
       actor: actor(f.actorId),
       description: f.description,
@@ -176,13 +233,13 @@ function incidentRecord (d: Dataset, id: string, slugOf: SlugOf): IncidentRecord
       statement: f.statementId ?? null,
       excerpt: f.excerpt ?? null
     })),
-    related: sortBy(d.incidentRelations.filter((r) => r.incidentId === id), (r) => `${r.relatedIncidentId}/${r.kind}`)
+    related: sortBy(d.of('incidentRelations', id), (r) => `${r.relatedIncidentId}/${r.kind}`)
       .map((r) => ({ incident: r.relatedIncidentId, kind: r.kind, source: r.sourceId ?? null, notes: r.notes ?? null }))
   }
 }
 
-function statementRecord (d: Dataset, id: string, slugOf: SlugOf): StatementRecord | undefined {
-  const s = d.statements.find((r) => r.id === id)
+function statementRecord (d: RowIndex, id: string, slugOf: SlugOf): StatementRecord | undefined {
+  const s = d.one('statements', id)
   if (!s) return undefined
   return {
     id: s.id,
@@ -196,7 +253,7 @@ function statementRecord (d: Dataset, id: string, slugOf: SlugOf): StatementReco
     text: s.text,
     text_kind: s.textKind,
     notes: s.notes ?? null,
-    incident_ids: d.statementIncidents.filter((l) => l.statementId === id).map((l) => l.incidentId).sort(),
-    source_ids: d.statementSources.filter((l) => l.statementId === id).map((l) => l.sourceId).sort()
+    incident_ids: d.of('statementIncidents', id).map((l) => l.incidentId).sort(),
+    source_ids: d.of('statementSources', id).map((l) => l.sourceId).sort()
   }
 }

@@ -3,8 +3,8 @@
  * loader, goes through saveRecords / deleteRecord: references checked, the version compared and bumped, the rows
  * of the record and its parts written, a revision and a change-feed row recorded, all in the caller's transaction.
  */
-import { eq, getTableColumns, inArray } from 'drizzle-orm'
-import type { PgTable } from 'drizzle-orm/pg-core'
+import { and, eq, getTableColumns, inArray, max, ne } from 'drizzle-orm'
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
 import type { Database } from '../../db/client.ts'
 import * as schema from '../../db/schema.ts'
 import { ActorIndex } from '../../domain/actor-index.ts'
@@ -15,7 +15,7 @@ import { InvalidRecord, RecordExists, RecordGone, RecordInUse, RecordNotFound, V
 import { lastRevision, recordChanges, type Change } from './history.ts'
 import { checkReferences } from './references.ts'
 import { overwrite, prune, readRows, specs, upsert } from './tables.ts'
-import { toRecord, writableKinds, type AnyRecord, type WritableKind } from './to-record.ts'
+import { RowIndex, toRecord, writableKinds, type AnyRecord, type WritableKind } from './to-record.ts'
 
 export interface WriteContext {
   /** The API key making the change; null for the curated dataset and imports run by an operator. */
@@ -46,7 +46,9 @@ async function actorIndex (db: Database, extra: AnyRecord[] = []) {
   const byId = new Map(rows.map((r) => [r.id, r]))
   for (const a of extra as Array<{ id: string, slug: string, aliases?: string[] }>) byId.set(a.id, { id: a.id, slug: a.slug, aliases: a.aliases ?? [] })
   const actors = [...byId.values()]
-  const slugOf = (id: string) => byId.get(id)?.slug ?? id
+  // Canonical records name actors by id, which never changes: a slug can be renamed without touching the records
+  // that refer to the actor (files may use slugs or aliases; they resolve to the same id).
+  const slugOf = (id: string) => id
   return { index: new ActorIndex(actors), slugOf }
 }
 
@@ -75,18 +77,27 @@ export async function saveBatch (db: Database, items: BatchItem[], context: Writ
   const batch: Batch = {}
   for (const item of items) (batch[item.kind] ??= []).push(item.record)
   for (const [kind, records] of Object.entries(batch) as Array<[WritableKind, AnyRecord[]]>) {
-    const ids = records.map((r) => r.id)
-    const duplicate = ids.find((id, i) => ids.indexOf(id) !== i)
+    const seen = new Set<string>()
+    let duplicate: string | undefined
+    for (const { id } of records) {
+      if (seen.has(id)) { duplicate = id; break }
+      seen.add(id)
+    }
     if (duplicate) throw new InvalidRecord(kind, [{ path: '/id', message: `"${duplicate}" is given twice in one batch` }])
   }
 
   const { index, slugOf } = await actorIndex(db, batch.actors ?? [])
   const batchIds = Object.fromEntries(Object.entries(batch).map(([k, rs]) => [k, new Set(rs.map((r) => r.id))]))
   const issues: RecordIssue[] = []
+  const positions = new Map<WritableKind, Map<AnyRecord, number>>()
+  items.forEach((item, position) => {
+    const ofKind = positions.get(item.kind) ?? positions.set(item.kind, new Map()).get(item.kind)!
+    if (!ofKind.has(item.record)) ofKind.set(item.record, position)
+  })
   for (const [kind, records] of Object.entries(batch) as Array<[WritableKind, AnyRecord[]]>) {
     const problems = await checkReferences(db, kind, records, index, batchIds)
     problems.forEach((list, n) => {
-      const position = items.findIndex((i) => i.kind === kind && i.record === records[n])
+      const position = positions.get(kind)!.get(records[n]!)!
       for (const issue of list) issues.push({ ...issue, path: items.length > 1 ? `/${position}${issue.path}` : issue.path })
     })
   }
@@ -94,7 +105,7 @@ export async function saveBatch (db: Database, items: BatchItem[], context: Writ
 
   // Lock the stored rows first: a concurrent edit of the same record waits here, then sees the new version.
   const versions = new Map<string, number>()
-  const stored = new Map<WritableKind, Dataset>()
+  const stored = new Map<WritableKind, RowIndex>()
   for (const kind of writableKinds) {
     const records = batch[kind]
     if (!records) continue
@@ -102,7 +113,7 @@ export async function saveBatch (db: Database, items: BatchItem[], context: Writ
     const locked = await db.select({ id: main.id, version: main.version }).from(main)
       .where(inArray(main.id, records.map((r) => r.id))).for('update')
     for (const row of locked) versions.set(`${kind}/${row.id}`, row.version)
-    stored.set(kind, await readRows(db, kind, locked.map((r) => r.id)))
+    stored.set(kind, new RowIndex(await readRows(db, kind, locked.map((r) => r.id))))
   }
   for (const { kind, record, expect } of items) {
     const current = versions.get(`${kind}/${record.id}`)
@@ -117,18 +128,29 @@ export async function saveBatch (db: Database, items: BatchItem[], context: Writ
     }
   }
 
+  // A record created again after a delete continues its history: its versions go on from the delete's.
+  const previous = new Map<string, number>()
+  for (const kind of writableKinds) {
+    const fresh = (batch[kind] ?? []).map((r) => r.id).filter((id) => !versions.has(`${kind}/${id}`))
+    if (fresh.length === 0) continue
+    const rows = await db.select({ id: schema.revisions.recordId, last: max(schema.revisions.version) }).from(schema.revisions)
+      .where(and(eq(schema.revisions.resource, kind), inArray(schema.revisions.recordId, fresh))).groupBy(schema.revisions.recordId)
+    for (const row of rows) previous.set(`${kind}/${row.id}`, Number(row.last))
+  }
+
   const incoming = recordsToDataset(toRecords(batch), index)
+  const incomingRows = new RowIndex(incoming)
   const results: SaveResult[] = []
   const changed: Change[] = []
   for (const { kind, record } of items) {
     const key = `${kind}/${record.id}`
     const before = versions.has(key) ? toRecord(kind, stored.get(kind)!, record.id, slugOf) : undefined
-    const after = toRecord(kind, incoming, record.id, slugOf)!
+    const after = toRecord(kind, incomingRows, record.id, slugOf)!
     if (before && JSON.stringify(before) === JSON.stringify(after)) {
       results.push({ id: record.id, operation: 'none', version: versions.get(key)!, record: before })
       continue
     }
-    const version = before ? versions.get(key)! + 1 : 1
+    const version = before ? versions.get(key)! + 1 : (previous.get(key) ?? 0) + 1
     results.push({ id: record.id, operation: before ? 'update' : 'create', version, record: after })
     changed.push({ kind, id: record.id, version, operation: before ? 'update' : 'create', before, after })
   }
@@ -157,10 +179,13 @@ async function writeRows (db: Database, incoming: Dataset, changed: Change[]): P
   }
   for (const kind of kinds) {
     const ids = changed.filter((c) => c.kind === kind).map((c) => c.id)
+    const owners = new Set(ids)
+    // Only records that were stored can have parts to remove (a part's owner is a non-null foreign key).
+    const updated = changed.filter((c) => c.kind === kind && c.operation === 'update').map((c) => c.id)
     for (const spec of specs.filter((s) => s.kind === kind && s.owner)) {
       const ownerProperty = Object.entries(getTableColumns(spec.table)).find(([, c]) => c === spec.owner)![0]
-      const parts = (incoming[spec.key] as Array<Record<string, unknown>>).filter((r) => ids.includes(r[ownerProperty] as string))
-      await prune(db, spec, ids, parts)
+      const parts = (incoming[spec.key] as Array<Record<string, unknown>>).filter((r) => owners.has(r[ownerProperty] as string))
+      await prune(db, spec, updated, parts)
       await upsert(db, spec.table, parts, spec.target)
     }
   }
@@ -205,6 +230,8 @@ export async function deleteRecord (db: Database, kind: WritableKind, id: string
     throw new RecordNotFound(kind, id)
   }
   if (row.version !== version) throw new VersionMismatch(kind, id, version, row.version)
+  const users = await referrers(db, kind, id)
+  if (users.length > 0) throw new RecordInUse(kind, id, users.join(', '))
   const { slugOf } = await actorIndex(db)
   const before = toRecord(kind, await readRows(db, kind, [id]), id, slugOf)
   try {
@@ -218,6 +245,34 @@ export async function deleteRecord (db: Database, kind: WritableKind, id: string
   const next = row.version + 1
   await recordChanges(db, [{ kind, id, version: next, operation: 'delete', before, after: undefined }], context.keyId)
   return { version: next }
+}
+
+/**
+ * Other records whose own data names this one (a statement listing an incident, an incident citing a statement):
+ * deleting it would silently change them, so the delete is refused. Parts of the record itself go with it.
+ */
+async function referrers (db: Database, kind: WritableKind, id: string): Promise<string[]> {
+  const found: string[] = []
+  const check = async (label: string, table: PgTable, column: PgColumn, owner: PgColumn, self?: PgColumn) => {
+    const rows = await db.selectDistinct({ owner }).from(table)
+      .where(self ? and(eq(column, id), ne(self, id)) : eq(column, id)).limit(5) as Array<{ owner: string }>
+    for (const row of rows) found.push(`${label} ${row.owner}`)
+  }
+  if (kind === 'incidents') {
+    await check('statement', schema.statementIncidents, schema.statementIncidents.incidentId, schema.statementIncidents.statementId)
+    await check('tally', schema.tallyIncidents, schema.tallyIncidents.incidentId, schema.tallyIncidents.tallyId)
+    await check('incident', schema.incidentRelations, schema.incidentRelations.relatedIncidentId, schema.incidentRelations.incidentId, schema.incidentRelations.incidentId)
+  }
+  if (kind === 'statements') {
+    await check('incident', schema.responsibilities, schema.responsibilities.statementId, schema.responsibilities.incidentId)
+    await check('incident', schema.responsibilities, schema.responsibilities.challengeStatementId, schema.responsibilities.incidentId)
+    await check('incident', schema.incidentFollowUps, schema.incidentFollowUps.statementId, schema.incidentFollowUps.incidentId)
+    await check('actor', schema.actorEstimates, schema.actorEstimates.statementId, schema.actorEstimates.actorId)
+  }
+  if (kind === 'actors') {
+    await check('actor', schema.actors, schema.actors.parentId, schema.actors.id, schema.actors.id)
+  }
+  return [...new Set(found)]
 }
 
 function constraintOf (err: unknown): string | undefined {

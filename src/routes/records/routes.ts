@@ -42,7 +42,7 @@ const recordRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: { description: 'A page of changes.', content: { 'application/json': { schema: ref(ChangeList) } } }, ...listErrors }
     }
   }, async (request, reply) => {
-    const since = request.query.since ? Number(decodeCursor(request.query.since, 'changes', [(k) => /^\d{1,15}$/.test(k)])[0]) : 0
+    const since = request.query.since ? Number(decodeCursor(request.query.since, 'changes', [(k) => /^\d{1,15}$/.test(k)], 'since')[0]) : 0
     const limit = request.query.limit ?? 50
     const rows = await changesAfter(app.db, since, limit)
     const page = rows.slice(0, limit)

@@ -19,7 +19,7 @@ import { mergePatch } from '../../http/merge-patch.ts'
 import { ApiError } from '../../http/problem.ts'
 import { requiredVersion, versionTag } from '../../http/preconditions.ts'
 import { Id, ref } from '../../schemas/common.ts'
-import { problemResponse } from '../responses.ts'
+import { conditionalHeaders, notModified, problemResponse } from '../responses.ts'
 import { Revision, RevisionList, RevisionListQuery, RevisionParams } from '../../schemas/history.ts'
 
 export interface WriteRoutesOptions {
@@ -74,7 +74,8 @@ export function writeRoutes (options: WriteRoutesOptions): FastifyPluginAsyncTyp
     409: ['already_exists', 'Conflict', `A ${one} with id "${example}" already exists`],
     410: ['gone', 'Gone', `The ${one} "${example}" was deleted (version 3)`],
     412: ['stale_version', 'Precondition Failed', `The ${one} "${example}" is at version 4, not 3: read it again and reapply the change`],
-    415: ['fst_err_ctp_invalid_media_type', 'Unsupported Media Type', 'Unsupported Media Type: text/plain'],
+    413: ['ctp_body_too_large', 'Payload Too Large', 'Request body is too large'],
+    415: ['unsupported_media_type', 'Unsupported Media Type', 'This operation takes application/json, not text/plain'],
     422: ['invalid_record', 'Unprocessable record', '/reports/0/source names no source ("src_unknown")'],
     428: ['precondition_required', 'Precondition Required', 'This write needs an If-Match header with the record\'s ETag (from GET, or from the response to the last write).'],
     500: ['internal_error', 'Internal Server Error', 'The server could not complete the request. It has been logged; please try again later.']
@@ -111,16 +112,21 @@ export function writeRoutes (options: WriteRoutesOptions): FastifyPluginAsyncTyp
         headers: Type.Object({
           'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7E]+$', description: 'A key of the client\'s choosing (a UUID, say) that makes retries of this request safe.', examples: ['5f1c7a2e-3b9d-4e0a-9c61-2d8f4b7e1a30'] }))
         }),
+        querystring: Type.Object({}, { additionalProperties: false }),
         body: ref(input),
         response: {
           201: { description: `The new ${singular(kind)}.`, headers: { ...etagHeader, Location: { description: 'Where it lives.', type: 'string' } }, content: { 'application/json': { schema: ref(viewSchema) } } },
           400: problem(400, 'The body is not a valid record (each bad field named).'),
           409: problem(409, 'A record with that id (or slug) exists already.'),
+          413: problem(413, 'The body is larger than 1 MiB.'),
+          415: problem(415, 'The body is not application/json.'),
           422: problem(422, 'The record breaks a rule: a reference to nothing, a date outside its window, an Idempotency-Key reused with another body.'),
           500: problem(500, 'Unexpected server error.')
         }
       }
     }, async (request, reply) => {
+      requireMediaType(request.headers['content-type'], 'application/json')
+      requireWellFormedText(request.body)
       const keyId = request.apiKey!.id
       const record = request.body as AnyRecord
       const idempotencyKey = request.headers['idempotency-key']
@@ -149,6 +155,7 @@ export function writeRoutes (options: WriteRoutesOptions): FastifyPluginAsyncTyp
         tags: [tag],
         params: IdParams,
         headers: Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'The ETag of the version being edited (required: 428 without it).', examples: ['"1-J1pQ6m0dT0cM4z9X"'] })) }),
+        querystring: Type.Object({}, { additionalProperties: false }),
         body: { content: { 'application/merge-patch+json': { schema: ref(options.patch) } } },
         response: {
           200: { description: `The ${singular(kind)} after the edit.`, headers: etagHeader, content: { 'application/json': { schema: ref(viewSchema) } } },
@@ -156,6 +163,7 @@ export function writeRoutes (options: WriteRoutesOptions): FastifyPluginAsyncTyp
           404: problem(404, 'No such record.'),
           410: problem(410, 'The record was deleted; `last_revision` points to its last version.'),
           412: problem(412, 'If-Match names a version that is no longer current; `current_version` says which is.'),
+          413: problem(413, 'The body is larger than 1 MiB.'),
           415: problem(415, 'The body is not application/merge-patch+json.'),
           422: problem(422, 'The patched record breaks a rule (each bad field named).'),
           428: problem(428, 'If-Match is missing.'),
@@ -163,8 +171,10 @@ export function writeRoutes (options: WriteRoutesOptions): FastifyPluginAsyncTyp
         }
       }
     }, async (request, reply) => {
+      requireMediaType(request.headers['content-type'], 'application/merge-patch+json')
+      requireWellFormedText(request.body)
       const expected = requiredVersion(request.headers['if-match'])
-      const id = await resolveId(app.db, request.params.id)
+      const id = await resolveIdForHistory(app.db, request.params.id)
       const keyId = request.apiKey!.id
       return app.db.transaction(async (tx) => {
         const db = tx as unknown as Database
@@ -186,6 +196,7 @@ export function writeRoutes (options: WriteRoutesOptions): FastifyPluginAsyncTyp
         tags: [tag],
         params: IdParams,
         headers: Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'The ETag of the version being deleted (required: 428 without it).', examples: ['"1-J1pQ6m0dT0cM4z9X"'] })) }),
+        querystring: Type.Object({}, { additionalProperties: false }),
         response: {
           204: { description: 'Deleted.', type: 'null' },
           400: problem(400, 'If-Match is malformed.'),
@@ -199,7 +210,7 @@ export function writeRoutes (options: WriteRoutesOptions): FastifyPluginAsyncTyp
       }
     }, async (request, reply) => {
       const expected = requiredVersion(request.headers['if-match'])
-      const id = await resolveId(app.db, request.params.id)
+      const id = await resolveIdForHistory(app.db, request.params.id)
       const keyId = request.apiKey!.id
       await app.db.transaction(async (tx) => deleteRecord(tx as unknown as Database, kind, id, expected, { keyId }))
       return reply.code(204).send()
@@ -212,16 +223,19 @@ export function writeRoutes (options: WriteRoutesOptions): FastifyPluginAsyncTyp
         description: `The ${singular(kind)} as a record: the format of the data files, of POST bodies and of what PATCH patches, every field spelled out. Its ETag works for If-Match.`,
         tags: [tag],
         params: IdParams,
+        headers: conditionalHeaders,
         querystring: Type.Object({}, { additionalProperties: false }),
         response: {
           200: { description: 'The record.', headers: etagHeader, content: { 'application/json': { schema: ref(input) } } },
+          304: notModified,
+          400: problem(400, 'A malformed id or an unknown query parameter.'),
           404: problem(404, 'No such record.'),
           410: problem(410, 'The record was deleted.'),
           500: problem(500, 'Unexpected server error.')
         }
       }
     }, async (request, reply) => {
-      const id = await resolveId(app.db, request.params.id)
+      const id = await resolveIdForHistory(app.db, request.params.id)
       const { record, version } = await readRecord(app.db, kind, id)
       reply.header('etag', versionTag(version, record))
       return record
@@ -234,8 +248,9 @@ export function writeRoutes (options: WriteRoutesOptions): FastifyPluginAsyncTyp
         description: `Every version of the ${singular(kind)}, oldest first: when, which key, each changed field before and after, and the whole record. Readable after a delete too.`,
         tags: [tag],
         params: IdParams,
+        headers: conditionalHeaders,
         querystring: RevisionListQuery,
-        response: { 200: { description: 'A page of revisions.', content: { 'application/json': { schema: ref(RevisionList) } } }, 400: problem(400, 'Invalid parameters.'), 404: problem(404, 'No record with that id ever existed.'), 500: problem(500, 'Unexpected server error.') }
+        response: { 200: { description: 'A page of revisions.', content: { 'application/json': { schema: ref(RevisionList) } } }, 304: notModified, 400: problem(400, 'Invalid parameters.'), 404: problem(404, 'No record with that id ever existed.'), 500: problem(500, 'Unexpected server error.') }
       }
     }, async (request) => {
       const id = await resolveIdForHistory(app.db, request.params.id)
@@ -256,9 +271,10 @@ export function writeRoutes (options: WriteRoutesOptions): FastifyPluginAsyncTyp
         summary: `Get a past version of ${singular(kind) === 'incident' ? 'an' : 'a'} ${singular(kind)}`,
         description: 'One revision: the record as it was after that change (null for a delete), and what changed.',
         tags: [tag],
-        params: RevisionParams,
+        params: RevisionParams(example),
+        headers: conditionalHeaders,
         querystring: Type.Object({}, { additionalProperties: false }),
-        response: { 200: { description: 'The revision.', content: { 'application/json': { schema: ref(Revision) } } }, 400: problem(400, 'Invalid parameters.'), 404: problem(404, 'No such record or version.'), 500: problem(500, 'Unexpected server error.') }
+        response: { 200: { description: 'The revision.', content: { 'application/json': { schema: ref(Revision) } } }, 304: notModified, 400: problem(400, 'Invalid parameters.'), 404: problem(404, 'No such record or version.'), 500: problem(500, 'Unexpected server error.') }
       }
     }, async (request) => {
       const id = await resolveIdForHistory(app.db, request.params.id)
@@ -267,12 +283,16 @@ export function writeRoutes (options: WriteRoutesOptions): FastifyPluginAsyncTyp
       return toRevision(row)
     })
 
-    /** A deleted actor's slug no longer resolves; its id still names its history. */
+    /**
+     * A deleted actor's slug no longer resolves; its id still names its history, and its record answers 410 (not 404)
+     * to reads and writes. Other errors (an ambiguous alias) stand.
+     */
     async function resolveIdForHistory (db: Database, id: string): Promise<string> {
       try {
         return await resolveId(db, id)
-      } catch {
-        return id
+      } catch (err) {
+        if (err instanceof ApiError && err.statusCode === 404) return id
+        throw err
       }
     }
   }
@@ -316,5 +336,24 @@ export async function sendItem<V extends { version: number }> (
   } catch (err) {
     if (err instanceof ApiError && err.statusCode === 404) await throwIfGone(db, kind, id)
     throw err
+  }
+}
+
+/** A write names its media type: JSON for a record, a merge patch for an edit. */
+function requireMediaType (header: string | undefined, expected: string): void {
+  const type = (header ?? '').split(';')[0]!.trim().toLowerCase()
+  if (type !== expected) {
+    throw new ApiError(415, 'unsupported_media_type', 'Unsupported Media Type', `This operation takes ${expected}, not ${type || 'a body without a type'}`)
+  }
+}
+
+/** Text the database can store: no lone UTF-16 surrogates (JSON escapes can smuggle them in). */
+function requireWellFormedText (value: unknown, path = ''): void {
+  if (typeof value === 'string') {
+    if (!value.isWellFormed()) throw new ApiError(400, 'invalid_parameter', 'Invalid request parameters', `${path || '/'} contains a lone surrogate (not valid Unicode text)`, [{ in: 'body', name: path || '(root)', message: 'must be valid Unicode text' }])
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => requireWellFormedText(v, `${path}/${i}`))
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) requireWellFormedText(v, `${path}/${k}`)
   }
 }
