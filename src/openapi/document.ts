@@ -47,7 +47,8 @@ answers 410 with a pointer to its last revision; \`GET /v1/changes\` lists every
 
 ## Errors
 Errors are RFC 9457 problem details (\`application/problem+json\`) with \`type\`, \`title\`, \`status\`, \`detail\`,
-\`instance\`, a stable \`code\` (\`invalid_parameter\`, \`not_found\`, \`internal_error\`) and, for validation failures,
+\`instance\`, a stable \`code\` (\`invalid_parameter\`, \`not_found\`, \`gone\`, \`unauthorized\`, \`forbidden\`,
+\`precondition_required\`, \`stale_version\`, \`invalid_record\`, \`already_exists\`, \`in_use\`, \`internal_error\`) and, for validation failures,
 \`errors: [{ in, name, message }]\`.`
 
 export const tags = [
