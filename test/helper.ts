@@ -1,6 +1,7 @@
 /** Test helper: each test file gets its own migrated, seeded database and app (PGlite, or Postgres via DATABASE_URL). */
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import postgres from 'postgres'
 import type { Test } from 'tap'
@@ -26,7 +27,14 @@ function templateName (seed: boolean): string {
   for (const file of readdirSync(migrationsFolder, { recursive: true }).map(String).sort()) {
     if (file.endsWith('.sql') || file.endsWith('.json')) hash.update(readFileSync(`${migrationsFolder}/${file}`))
   }
-  if (seed) hash.update(JSON.stringify(readDataset()))
+  if (seed) {
+    hash.update(JSON.stringify(readDataset()))
+    // How the dataset is written (versions, revisions, the change feed) is part of what a seeded template holds.
+    for (const dir of ['../src/core/records', '../src/seed']) {
+      const folder = fileURLToPath(new URL(dir, import.meta.url))
+      for (const file of readdirSync(folder).filter((f) => f.endsWith('.ts')).sort()) hash.update(readFileSync(`${folder}/${file}`))
+    }
+  }
   return `apv_template_${seed ? 'seeded' : 'empty'}_${hash.digest('hex').slice(0, 12)}`
 }
 

@@ -1,10 +1,11 @@
 /**
  * npm run import -- <file.ndjson|dir> [--batch-size N] [--concurrency N]: imports records through the write path into
- * the configured database, with progress on stderr, every rejected row and a summary on stdout. Exit 0: all imported; 1: some rows
- * rejected; 2: bad arguments or an unreadable input; 3: the import failed (the database refused to work).
+ * the configured database, with progress on stderr, every rejected row and a summary on stdout. Exit 0: all imported;
+ * 1: some rows rejected; 2: bad arguments or an unreadable input; 3: the import failed (the database refused to work).
  */
 import { accessSync, constants, createReadStream, statSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import type { ImportRow } from '../core/records/import.ts'
 
 const usage = 'usage: npm run import -- <file.ndjson|dir> [--batch-size N] [--concurrency N]'
 
@@ -25,6 +26,7 @@ if (parsed.values.help) {
 }
 if (parsed.positionals.length !== 1) badArguments(`expected one file or folder, got ${parsed.positionals.length}`)
 const input = parsed.positionals[0]!
+
 function integer (name: string, text: string | undefined, max: number): number | undefined {
   if (text === undefined) return undefined
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > max) badArguments(`--${name} must be an integer from 1 to ${max}, got "${text}"`)
@@ -32,6 +34,7 @@ function integer (name: string, text: string | undefined, max: number): number |
 }
 const batchSize = integer('batch-size', parsed.values['batch-size'], 10_000) ?? 1000
 const concurrencyOption = integer('concurrency', parsed.values.concurrency, 8)
+
 let isDirectory: boolean
 try {
   isDirectory = statSync(input).isDirectory()
@@ -58,7 +61,7 @@ const [{ loadConfig }, { openDatabase }, { migrateDatabase }, { directoryRows, f
   import('../config.ts'), import('../db/client.ts'), import('../db/migrate.ts'), import('../core/records/import.ts'), import('cli-progress')
 ])
 
-let rows: Iterable<import('../core/records/import.ts').ImportRow> | AsyncIterable<import('../core/records/import.ts').ImportRow>
+let rows: Iterable<ImportRow> | AsyncIterable<ImportRow>
 let total: number
 try {
   if (isDirectory) {
