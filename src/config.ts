@@ -4,6 +4,7 @@ import { Value } from '@sinclair/typebox/value'
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
 const LogLevel = Type.Union(logLevels.map((l) => Type.Literal(l)))
+const Millis = Type.Integer({ minimum: 0 })
 
 export const ConfigSchema = Type.Object({
   port: Type.Integer({ minimum: 0, maximum: 65535 }),
@@ -12,16 +13,51 @@ export const ConfigSchema = Type.Object({
   dataDir: Type.Union([Type.Null(), Type.String({ minLength: 1 })]),
   logLevel: LogLevel,
   corsOrigins: Type.Array(Type.String({ minLength: 1 })),
-  seedOnEmpty: Type.Boolean()
+  seedOnEmpty: Type.Boolean(),
+  /** Database limits: a statement, a lock wait, a wait for a pooled connection, opening a connection. */
+  database: Type.Object({
+    poolSize: Type.Integer({ minimum: 1 }),
+    statementTimeoutMs: Millis,
+    lockTimeoutMs: Millis,
+    poolTimeoutMs: Millis,
+    connectTimeoutMs: Millis
+  }),
+  /** A request not answered within this many milliseconds gets a 503 problem. */
+  requestTimeoutMs: Millis,
+  /** On SIGTERM: how long readiness reports 503 before the server stops accepting, then how long in-flight requests get. */
+  shutdownDelayMs: Millis,
+  shutdownTimeoutMs: Millis,
+  /** Requests per client per window; 0 turns rate limiting off. */
+  rateLimit: Type.Object({ max: Type.Integer({ minimum: 0 }), windowMs: Type.Integer({ minimum: 1 }) }),
+  /** Trust X-Forwarded-* from a proxy in front (true, false, a hop count, or comma-separated addresses). */
+  trustProxy: Type.Union([Type.Boolean(), Type.Integer({ minimum: 1 }), Type.Array(Type.String())]),
+  /** Serve GET /metrics (Prometheus). */
+  metrics: Type.Boolean()
 })
 export type Config = Static<typeof ConfigSchema>
+
+/** What buildApp needs; everything but the log level and CORS origins has the production default. */
+export type AppConfig = Pick<Config, 'logLevel' | 'corsOrigins'> & Partial<Omit<Config, 'logLevel' | 'corsOrigins'>>
+
+export const defaults = {
+  database: { poolSize: 10, statementTimeoutMs: 5_000, lockTimeoutMs: 2_000, poolTimeoutMs: 3_000, connectTimeoutMs: 5_000 },
+  requestTimeoutMs: 15_000,
+  shutdownDelayMs: 0,
+  shutdownTimeoutMs: 10_000,
+  rateLimit: { max: 600, windowMs: 60_000 },
+  trustProxy: false,
+  metrics: true
+} satisfies Partial<Config>
 
 export class ConfigError extends Error {}
 
 /**
- * Environment variables:
+ * Environment variables (see the README's Configuration table):
  * PORT (3000), HOST (localhost), DATABASE_URL (unset: embedded PGlite), PGLITE_DATA_DIR (.data/pglite),
- * LOG_LEVEL (info), CORS_ORIGINS (comma-separated, * for any; default *), SEED_ON_EMPTY (true).
+ * LOG_LEVEL (info), CORS_ORIGINS (comma-separated, * for any; default *), SEED_ON_EMPTY (true),
+ * DB_POOL_SIZE (10), DB_STATEMENT_TIMEOUT_MS (5000), DB_LOCK_TIMEOUT_MS (2000), DB_POOL_TIMEOUT_MS (3000),
+ * DB_CONNECT_TIMEOUT_MS (5000), REQUEST_TIMEOUT_MS (15000), SHUTDOWN_DELAY_MS (0), SHUTDOWN_TIMEOUT_MS (10000),
+ * RATE_LIMIT_MAX (600), RATE_LIMIT_WINDOW_MS (60000), TRUST_PROXY (false), METRICS (true).
  */
 export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
   const errors: string[] = []
@@ -30,8 +66,7 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
   if (!/^\d+$/.test(portText || '0') || !Number.isInteger(port) || port > 65535) {
     errors.push(`PORT must be an integer from 0 to 65535, got "${portText}"`)
   }
-  const seed = (env.SEED_ON_EMPTY ?? 'true').toLowerCase()
-  if (!['true', 'false', '1', '0'].includes(seed)) errors.push(`SEED_ON_EMPTY must be true or false, got "${env.SEED_ON_EMPTY}"`)
+  const seedOnEmpty = boolean(env, 'SEED_ON_EMPTY', true, errors)
   const logLevel = env.LOG_LEVEL || 'info'
   if (!logLevels.includes(logLevel)) errors.push(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${logLevel}"`)
   const databaseUrl = env.DATABASE_URL || null
@@ -40,18 +75,64 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
   }
   const corsOrigins = (env.CORS_ORIGINS ?? '*').split(',').map((o) => o.trim()).filter(Boolean)
   if (corsOrigins.length === 0) errors.push('CORS_ORIGINS must list at least one origin, or *')
-  if (errors.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${errors.join('\n  - ')}`)
+  const int = (name: string, fallback: number, min = 0) => integer(env, name, fallback, min, errors)
 
-  const config = {
+  const config: Config = {
     port,
     host: env.HOST || 'localhost',
     databaseUrl,
     dataDir: databaseUrl ? null : (env.PGLITE_DATA_DIR || '.data/pglite'),
     logLevel,
     corsOrigins,
-    seedOnEmpty: seed === 'true' || seed === '1'
+    seedOnEmpty,
+    database: {
+      poolSize: int('DB_POOL_SIZE', defaults.database.poolSize, 1),
+      statementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', defaults.database.statementTimeoutMs),
+      lockTimeoutMs: int('DB_LOCK_TIMEOUT_MS', defaults.database.lockTimeoutMs),
+      poolTimeoutMs: int('DB_POOL_TIMEOUT_MS', defaults.database.poolTimeoutMs),
+      connectTimeoutMs: int('DB_CONNECT_TIMEOUT_MS', defaults.database.connectTimeoutMs, 1)
+    },
+    requestTimeoutMs: int('REQUEST_TIMEOUT_MS', defaults.requestTimeoutMs),
+    shutdownDelayMs: int('SHUTDOWN_DELAY_MS', defaults.shutdownDelayMs),
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', defaults.shutdownTimeoutMs, 1),
+    rateLimit: { max: int('RATE_LIMIT_MAX', defaults.rateLimit.max), windowMs: int('RATE_LIMIT_WINDOW_MS', defaults.rateLimit.windowMs, 1) },
+    trustProxy: trustProxy(env.TRUST_PROXY, errors),
+    metrics: boolean(env, 'METRICS', defaults.metrics, errors)
   }
+  if (errors.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${errors.join('\n  - ')}`)
   // The checks above give the messages; the schema is the type's guarantee.
   if (!Value.Check(ConfigSchema, config)) throw new ConfigError('Invalid configuration')
-  return config as Config
+  return config
+}
+
+function integer (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, errors: string[]): number {
+  const text = env[name]
+  if (text === undefined || text === '') return fallback
+  if (!/^\d+$/.test(text) || Number(text) < min || !Number.isSafeInteger(Number(text))) {
+    errors.push(`${name} must be an integer of at least ${min}, got "${text}"`)
+    return fallback
+  }
+  return Number(text)
+}
+
+function boolean (env: NodeJS.ProcessEnv, name: string, fallback: boolean, errors: string[]): boolean {
+  const text = (env[name] ?? '').toLowerCase()
+  if (text === '') return fallback
+  if (!['true', 'false', '1', '0'].includes(text)) {
+    errors.push(`${name} must be true or false, got "${env[name]}"`)
+    return fallback
+  }
+  return text === 'true' || text === '1'
+}
+
+function trustProxy (text: string | undefined, errors: string[]): Config['trustProxy'] {
+  if (text === undefined || text === '' || /^(false|0)$/i.test(text)) return false
+  if (/^true$/i.test(text)) return true
+  if (/^\d+$/.test(text)) return Number(text)
+  const addresses = text.split(',').map((a) => a.trim()).filter(Boolean)
+  if (addresses.some((a) => !/^[0-9a-fA-F.:/]+$/.test(a))) {
+    errors.push(`TRUST_PROXY must be true, false, a hop count or comma-separated addresses/CIDRs, got "${text}"`)
+    return false
+  }
+  return addresses
 }

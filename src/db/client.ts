@@ -1,20 +1,33 @@
 /** Opens the database: postgres.js when a URL is given, embedded PGlite otherwise. */
-import { mkdir } from 'node:fs/promises'
-import { PGlite } from '@electric-sql/pglite'
-import { pg_trgm as pgTrgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import type { Logger } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
-import postgres from 'postgres'
-import * as schema from './schema.ts'
+import { defaults } from '../config.ts'
+import { openEmbedded } from './embedded-client.ts'
+import { openPostgres } from './postgres-client.ts'
+import type * as schema from './schema.ts'
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>
+
+/** Connections of the pool: how many, how many in use, how many queries wait for one. */
+export interface PoolStats { size: number, inUse: number, waiting: number }
 
 export interface DatabaseHandle {
   db: Database
   kind: 'postgres' | 'pglite'
   close: () => Promise<void>
+  /** Resolves true when the database answers a trivial query within timeoutMs, false otherwise; never throws. */
+  ping: (timeoutMs: number) => Promise<boolean>
+  /** The pool's state now (PGlite: one connection). */
+  pool: () => PoolStats
+}
+
+/** The limits every connection runs under (see Config.database). */
+export interface DatabaseLimits {
+  poolSize: number
+  statementTimeoutMs: number
+  lockTimeoutMs: number
+  poolTimeoutMs: number
+  connectTimeoutMs: number
 }
 
 export interface OpenOptions {
@@ -24,20 +37,14 @@ export interface OpenOptions {
   dataDir?: string | null
   /** Receives every SQL statement (used to count queries). */
   logger?: Logger
-  /** Pool size for postgres.js. */
+  /** Pool size for postgres.js (overrides limits.poolSize). */
   max?: number
+  limits?: Partial<DatabaseLimits>
 }
 
 export async function openDatabase (options: OpenOptions): Promise<DatabaseHandle> {
-  if (options.url) {
-    const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {} })
-    const db = drizzlePostgres(client, { schema, logger: options.logger }) as unknown as Database
-    return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) }
-  }
-  if (options.dataDir) await mkdir(options.dataDir, { recursive: true })
-  // pg_trgm backs the incidents text search index (drizzle/0001_incident_text_search.sql).
-  const client = new PGlite({ dataDir: options.dataDir ?? undefined, extensions: { pg_trgm: pgTrgm } })
-  await client.waitReady
-  const db = drizzlePglite(client, { schema, logger: options.logger }) as unknown as Database
-  return { db, kind: 'pglite', close: () => client.close() }
+  const limits: DatabaseLimits = { ...defaults.database, ...options.limits }
+  if (options.max !== undefined) limits.poolSize = options.max
+  if (options.url) return openPostgres(options.url, limits, options.logger)
+  return openEmbedded(options.dataDir ?? null, limits, options.logger)
 }
