@@ -40,11 +40,13 @@ export interface OpenOptions {
   /** Pool size for postgres.js (overrides limits.poolSize). */
   max?: number
   limits?: Partial<DatabaseLimits>
+  /** PGlite only, in memory: start from this dump (PGlite dumpDataDir) instead of an empty cluster. */
+  snapshot?: Blob
 }
 
 export async function openDatabase (options: OpenOptions): Promise<DatabaseHandle> {
   const limits: DatabaseLimits = { ...defaults.database, ...options.limits }
   if (options.max !== undefined) limits.poolSize = options.max
   if (options.url) return openPostgres(options.url, limits, options.logger)
-  return openEmbedded(options.dataDir ?? null, limits, options.logger)
+  return openEmbedded(options.dataDir ?? null, limits, { logger: options.logger, snapshot: options.snapshot })
 }

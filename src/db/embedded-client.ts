@@ -7,10 +7,11 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import type { Database, DatabaseHandle, DatabaseLimits } from './client.ts'
 import * as schema from './schema.ts'
 
-export async function openEmbedded (dataDir: string | null, _limits: DatabaseLimits, logger?: Logger): Promise<DatabaseHandle> {
+export async function openEmbedded (dataDir: string | null, _limits: DatabaseLimits, options: { logger?: Logger, snapshot?: Blob } = {}): Promise<DatabaseHandle> {
+  const { logger, snapshot } = options
   if (dataDir) await mkdir(dataDir, { recursive: true })
   // pg_trgm backs the incidents text search index (drizzle/0001_incident_text_search.sql).
-  const client = new PGlite({ dataDir: dataDir ?? undefined, extensions: { pg_trgm: pgTrgm } })
+  const client = new PGlite({ dataDir: dataDir ?? undefined, loadDataDir: snapshot, extensions: { pg_trgm: pgTrgm } })
   await client.waitReady
   const db = drizzlePglite(client, { schema, logger }) as unknown as Database
   return {
