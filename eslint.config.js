@@ -3,7 +3,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.data/', '.tap/', 'coverage/', 'artifacts/', 'drizzle/', 'openapi/**/*.json', '**/generated/'] },
+  { ignores: ['node_modules/', 'dist/', '.data/', '.tap/', 'coverage/', 'artifacts/', 'drizzle/', 'openapi/**/*.json', '**/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

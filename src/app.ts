@@ -1,17 +1,19 @@
 /** buildApp(config): registers plugins, then routes, explicitly. It never listens; server.ts does. */
 import { readFileSync } from 'node:fs'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import Fastify, { type FastifyInstance } from 'fastify'
-import type { Config } from './config.ts'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import { defaults, type AppConfig } from './config.ts'
 import type { DatabaseHandle } from './db/client.ts'
 import auth from './plugins/auth.ts'
 import { validatorCompiler } from './http/validator-compiler.ts'
 import database from './plugins/database.ts'
 import deprecation from './plugins/deprecation.ts'
 import finiteNumbers from './plugins/finite-numbers.ts'
+import health from './plugins/health.ts'
 import httpCaching from './plugins/http-caching.ts'
 import openapi from './plugins/openapi.ts'
 import problems, { frameworkErrors } from './plugins/problems.ts'
+import requestDeadline from './plugins/request-deadline.ts'
 import actorRoutes from './routes/actors/routes.ts'
 import incidentRoutes from './routes/incidents/routes.ts'
 import keyRoutes from './routes/keys/routes.ts'
@@ -28,13 +30,16 @@ export interface BuildOptions {
   database?: DatabaseHandle
   /** Close the database when the app closes (default true). */
   closeDatabase?: boolean
+  /** A logger made by the entry point before the app (start-up steps log through it); otherwise one at config.logLevel. */
+  logger?: FastifyBaseLogger
 }
 
-export async function buildApp (config: Pick<Config, 'logLevel' | 'corsOrigins'>, options: BuildOptions = {}): Promise<FastifyInstance> {
+export async function buildApp (config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: { level: config.logLevel } }),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: true } },
-    return503OnClosing: true,
+    // Draining is answered by the health plugin (a problem with Retry-After), before Fastify would.
+    return503OnClosing: false,
     // Longer than any URL Node accepts (16 KiB of headers), so every path parameter reaches schema validation.
     routerOptions: { maxParamLength: 20_000 },
     frameworkErrors,
@@ -45,6 +50,8 @@ export async function buildApp (config: Pick<Config, 'logLevel' | 'corsOrigins'>
   // Bodies are JSON (or JSON Merge Patch): plain text is a 415, not a string that fails validation.
   app.removeContentTypeParser('text/plain')
   await app.register(problems)
+  await app.register(health, { handle: options.database })
+  await app.register(requestDeadline, { timeoutMs: config.requestTimeoutMs ?? defaults.requestTimeoutMs })
   await app.register(finiteNumbers)
   if (options.database) await app.register(database, { handle: options.database, closeOnShutdown: options.closeDatabase ?? true })
   await app.register(httpCaching, { corsOrigins: config.corsOrigins })

@@ -1,41 +1,70 @@
-/** Process entry: read config, open and prepare the database, build the app, listen, close with grace. */
+/**
+ * Process entry: read config, open and prepare the database, build the app, listen; on SIGTERM or SIGINT drain and
+ * exit 0. Each start-up step is logged with its duration; a reason not to start is one line, not a stack trace.
+ */
 import closeWithGrace from 'close-with-grace'
+import { pino, type Logger } from 'pino'
 import { buildApp } from './app.ts'
-import { ConfigError, loadConfig } from './config.ts'
+import { ConfigError, loadConfig, type Config } from './config.ts'
 import { bootstrapDatabase } from './db/bootstrap.ts'
 import { openDatabase } from './db/client.ts'
+import { StartupError } from './db/startup-error.ts'
 
-async function main (): Promise<void> {
-  let config
-  try {
-    config = loadConfig()
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message)
-      process.exit(1)
-    }
-    throw error
-  }
+/** Runs one start-up step and logs how long it took. */
+async function step<T> (log: Logger, name: string, run: () => Promise<T>, details: (result: T) => object = () => ({})): Promise<T> {
+  const started = performance.now()
+  const result = await run()
+  log.info({ step: name, ms: Math.round(performance.now() - started), ...details(result) }, `start-up: ${name}`)
+  return result
+}
 
-  const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir })
-  const app = await buildApp(config, { database: handle })
-  const where = handle.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`
-  const { seeded } = await bootstrapDatabase(handle, { url: config.databaseUrl, seedOnEmpty: config.seedOnEmpty })
-  app.log.info({ database: where, seeded }, seeded ? 'database migrated and loaded with the curated dataset' : 'database migrated')
+async function main (config: Config, log: Logger): Promise<void> {
+  const startedAt = performance.now()
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`
+  const handle = await step(log, 'open database', () =>
+    openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, limits: config.database }), () => ({ database: where }))
+  await step(log, 'migrate and load dataset', () =>
+    bootstrapDatabase(handle, { url: config.databaseUrl, seedOnEmpty: config.seedOnEmpty }),
+  (r) => ({ dataset: r.seeded ? r.seeded.created : 'already loaded' }))
+  const app = await step(log, 'build app', async () => {
+    const built = await buildApp(config, { database: handle, logger: log })
+    await built.ready()
+    return built
+  })
 
+  // Behind a load balancer: keep idle connections longer than its idle timeout would be wrong; shorter is safe.
   app.server.headersTimeout = 35_000
   app.server.keepAliveTimeout = 5_000
 
-  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
-    if (err) app.log.error({ err }, 'closing after an error')
-    else app.log.info({ signal }, 'closing')
+  closeWithGrace({ delay: config.shutdownTimeoutMs, logger: { error: (m: unknown) => log.error(m) } }, async ({ signal, err }) => {
+    if (err) log.error({ err }, 'closing after an error')
+    else log.info({ signal }, 'draining: readiness is 503, new requests are turned away, in-flight requests finish')
+    app.startDraining()
+    if (config.shutdownDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs))
+    const closing = performance.now()
     await app.close()
+    log.info({ ms: Math.round(performance.now() - closing) }, 'closed')
+    process.exit(err ? 1 : 0)
   })
 
-  await app.listen({ port: config.port, host: config.host })
+  await step(log, 'listen', () => app.listen({ port: config.port, host: config.host }), (address) => ({ address }))
+  log.info({ ms: Math.round(performance.now() - startedAt), uptimeMs: Math.round(process.uptime() * 1000) }, 'ready')
 }
 
-main().catch((error: unknown) => {
-  console.error(error)
-  process.exit(1)
+let config: Config
+try {
+  config = loadConfig()
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message)
+    process.exit(1)
+  }
+  throw error
+}
+const log = pino({ level: config.logLevel })
+main(config, log).catch((error: unknown) => {
+  if (error instanceof StartupError) log.fatal(error.message)
+  else log.fatal({ err: error }, 'start-up failed')
+  // pino writes asynchronously to stdout; let it flush before leaving.
+  log.flush(() => process.exit(1))
 })

@@ -58,5 +58,6 @@ export const tags = [
   { name: 'sources', description: 'The reports behind the data, with their citation chains ("according to Anadolu Agency").' },
   { name: 'provinces', description: 'Reference list of the 34 provinces (ISO 3166-2:AF).' },
   { name: 'changes', description: 'One feed of every create, update and delete, in commit order, for keeping a copy in sync.' },
-  { name: 'tallies', description: 'Reports\' own counts over a period, linked to the incidents they sum, so where they agree or differ is visible.' }
+  { name: 'tallies', description: 'Reports\' own counts over a period, linked to the incidents they sum, so where they agree or differ is visible.' },
+  { name: 'health', description: 'Liveness and readiness of this instance, for load balancers and orchestrators.' }
 ]
