@@ -5,6 +5,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { defaults, type AppConfig } from './config.ts'
 import type { DatabaseHandle } from './db/client.ts'
 import auth from './plugins/auth.ts'
+import { lazySerializerFactory } from './http/lazy-serializers.ts'
 import { validatorCompiler } from './http/validator-compiler.ts'
 import database from './plugins/database.ts'
 import deprecation from './plugins/deprecation.ts'
@@ -43,6 +44,7 @@ export async function buildApp (config: AppConfig, options: BuildOptions = {}): 
     // Longer than any URL Node accepts (16 KiB of headers), so every path parameter reaches schema validation.
     routerOptions: { maxParamLength: 20_000 },
     frameworkErrors,
+    schemaController: { compilersFactory: { buildSerializer: lazySerializerFactory() } },
     requestTimeout: 30_000
   }).withTypeProvider<TypeBoxTypeProvider>()
 
