@@ -55,6 +55,11 @@ export default fp(async function health (app: FastifyInstance, options: HealthOp
       'This instance is shutting down. Retry on another instance, or after Retry-After seconds.', drainingRetryAfter)
   })
 
+  // A response to a request taken before draining began still tells the client not to reuse the connection.
+  app.addHook('onSend', async (_request, reply) => {
+    if (draining) reply.header('connection', 'close')
+  })
+
   app.get('/health/live', {
     schema: {
       operationId: 'getLiveness',
