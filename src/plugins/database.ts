@@ -1,4 +1,4 @@
-/** Decorates the app with the database and closes it when the app closes. */
+/** Decorates the app with the database (`db`) and its handle (`dbHandle`: pool, ping), and closes it when the app closes. */
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Database, DatabaseHandle } from '../db/client.ts'
@@ -6,6 +6,8 @@ import type { Database, DatabaseHandle } from '../db/client.ts'
 declare module 'fastify' {
   interface FastifyInstance {
     db: Database
+    /** The open database's handle: its pool's state (metrics) and a ping (health). */
+    dbHandle: DatabaseHandle
   }
 }
 
@@ -17,5 +19,6 @@ export interface DatabasePluginOptions {
 
 export default fp(async function database (app: FastifyInstance, options: DatabasePluginOptions) {
   app.decorate('db', options.handle.db)
+  app.decorate('dbHandle', options.handle)
   if (options.closeOnShutdown) app.addHook('onClose', async () => options.handle.close())
 }, { name: 'database' })

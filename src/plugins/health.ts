@@ -30,6 +30,12 @@ const Status = Type.Object({
   database: Type.Optional(Type.String({ description: 'Readiness: `ok` when the database answered within the timeout.', examples: ['ok'] }))
 }, { additionalProperties: false, description: 'Health of this instance.' })
 
+const badRequest = problemResponse(400, 'invalid_parameter', 'Invalid request parameters',
+  'An unknown query parameter: health checks take none.', 'probe is not a known parameter', '/health/ready?probe=1',
+  { errors: [{ in: 'query', name: 'probe', message: 'is not a known parameter' }] })
+
+const noParameters = Type.Object({}, { additionalProperties: false })
+
 const notReady = problemResponse(503, 'not_ready', 'Service Unavailable',
   'Not ready: the database did not answer in time, or the instance is shutting down. Retry after `Retry-After` seconds, on this or another instance.',
   'The database did not answer within 1000 ms.', '/health/ready', {})
@@ -40,9 +46,8 @@ function unavailable (reply: FastifyReply, code: string, detail: string, retryAf
   throw new ApiError(503, code, 'Service Unavailable', detail)
 }
 
-export default fp(async function health (app: FastifyInstance, options: HealthOptions) {
+export default fp(async function health (app: FastifyInstance) {
   let draining = false
-  const timeoutMs = options.timeoutMs ?? 1000
   app.decorate('startDraining', () => { draining = true })
   app.decorate('draining', { getter: () => draining })
 
@@ -59,14 +64,19 @@ export default fp(async function health (app: FastifyInstance, options: HealthOp
   app.addHook('onSend', async (_request, reply) => {
     if (draining) reply.header('connection', 'close')
   })
+}, { name: 'health' })
 
+/** GET /health/live and /health/ready; registered after the OpenAPI plugin so that they are documented. */
+export const healthRoutes = fp(async function healthRoutes (app: FastifyInstance, options: HealthOptions) {
+  const timeoutMs = options.timeoutMs ?? 1000
   app.get('/health/live', {
     schema: {
       operationId: 'getLiveness',
       summary: 'Liveness',
       description: 'Answers 200 while the process serves requests. It does not touch the database: restart the instance only when this fails.',
       tags: ['health'],
-      response: { 200: { description: 'The process is up.', content: { 'application/json': { schema: Status } } } }
+      querystring: noParameters,
+      response: { 200: { description: 'The process is up.', content: { 'application/json': { schema: Status } } }, 400: badRequest }
     }
   }, async () => ({ status: 'ok' }))
 
@@ -76,11 +86,12 @@ export default fp(async function health (app: FastifyInstance, options: HealthOp
       summary: 'Readiness',
       description: `Answers 200 when the database takes a query within ${timeoutMs} ms; 503 (with \`Retry-After\`) while it does not, or while the instance drains before shutting down. Route traffic only to ready instances.`,
       tags: ['health'],
-      response: { 200: { description: 'Ready to serve.', content: { 'application/json': { schema: Status } } }, 503: notReady }
+      querystring: noParameters,
+      response: { 200: { description: 'Ready to serve.', content: { 'application/json': { schema: Status } } }, 400: badRequest, 503: notReady }
     }
   }, async (request, reply) => {
     if (!options.handle) unavailable(reply, 'not_ready', 'No database is configured.', drainingRetryAfter)
     if (await options.handle.ping(timeoutMs)) return { status: 'ready', database: 'ok' }
     unavailable(reply, 'not_ready', `The database did not answer within ${timeoutMs} ms.`, 5)
   })
-}, { name: 'health' })
+}, { name: 'health-routes', dependencies: ['health'] })

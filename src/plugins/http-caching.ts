@@ -9,7 +9,7 @@ export default fp(async function httpCaching (app: FastifyInstance, options: { c
   await app.register(cors, {
     origin: options.corsOrigins.includes('*') ? '*' : options.corsOrigins,
     methods: ['GET', 'HEAD', 'OPTIONS', 'POST', 'PATCH', 'DELETE'],
-    exposedHeaders: ['Link', 'ETag', 'Location', 'WWW-Authenticate', 'Deprecation', 'Sunset'],
+    exposedHeaders: ['Link', 'ETag', 'Location', 'WWW-Authenticate', 'Deprecation', 'Sunset', 'X-Request-Id', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
     maxAge: 86_400
   })
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] })

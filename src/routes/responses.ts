@@ -1,5 +1,7 @@
 /** Response descriptors shared by every route: JSON bodies with their headers, 304, and problem+json errors. */
 import { Type, type TObject, type TSchema } from '@sinclair/typebox'
+import type { RouteOptions } from 'fastify'
+import { isExempt } from '../plugins/rate-limit.ts'
 import { Problem, ref, type ProblemBody } from '../schemas/common.ts'
 
 const header = (description: string, example: string) => ({ description, type: 'string', examples: [example] })
@@ -134,4 +136,69 @@ export const recordItemErrors = {
   410: problemResponse(410, 'gone', 'Gone', 'The record was deleted; `last_revision` points to its last version, still readable.',
     'The incident "inc_2022_01_kabul_probe" was deleted (version 3)', '/v1/incidents/inc_2022_01_kabul_probe',
     { last_revision: '/v1/incidents/inc_2022_01_kabul_probe/revisions/3' })
+}
+
+// ----------------------------------------------------------------------------------------------------------------
+// 429 and 503, which any operation can answer: added to every documented route by one onRoute hook.
+
+const integerHeader = (description: string, example: number) => ({ description, type: 'integer', examples: [example] })
+const exampleRequestId = '6f1c2a9e-4b7d-4c3e-9a51-2d8e0b7f3c14'
+
+/** The 429 and 503 of one operation, with examples of its own path. */
+export function serviceErrors (instance: string) {
+  const example = (status: number, code: string, title: string, detail: string) =>
+    ({ type: `/problems/${code}`, title, status, detail, instance, code, request_id: exampleRequestId })
+  return {
+    429: {
+      description: 'Too many requests from this client (its address) in the current window. Every response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` while rate limiting is on; wait `Retry-After` seconds.',
+      headers: {
+        'Retry-After': integerHeader('Seconds until the window resets and requests are accepted again.', 42),
+        'RateLimit-Limit': integerHeader('Requests allowed per window.', 600),
+        'RateLimit-Remaining': integerHeader('Requests left in the current window.', 0),
+        'RateLimit-Reset': integerHeader('Seconds until the current window resets.', 42)
+      },
+      content: {
+        'application/problem+json': {
+          schema: ref(Problem),
+          examples: {
+            rate_limited: { summary: 'Too many requests', value: example(429, 'rate_limited', 'Too Many Requests', 'Too many requests from this client: at most 600 per 60 s. Retry in 42 seconds.') }
+          }
+        }
+      }
+    },
+    503: {
+      description: 'The service cannot answer right now: the database is unreachable, too slow or out of free connections, the request ran past its deadline, or this instance is shutting down. Retry after `Retry-After` seconds.',
+      headers: { 'Retry-After': integerHeader('Seconds to wait before retrying.', 5) },
+      content: {
+        'application/problem+json': {
+          schema: ref(Problem),
+          examples: {
+            database_unavailable: { summary: 'The database cannot be reached', value: example(503, 'database_unavailable', 'Service Unavailable', 'The database cannot be reached right now. Retry in 5 s.') },
+            database_timeout: { summary: 'A query ran past its time limit', value: example(503, 'database_timeout', 'Service Unavailable', 'The database did not answer in time. Retry in 1 s.') },
+            database_busy: { summary: 'No database connection became free in time', value: example(503, 'database_busy', 'Service Unavailable', 'The database is too busy to take the request right now. Retry in 1 s.') },
+            request_timeout: { summary: 'The request ran past its deadline', value: example(503, 'request_timeout', 'Service Unavailable', 'The request was not answered within 15000 ms. Retry later, or narrow the request.') },
+            shutting_down: { summary: 'This instance is shutting down', value: example(503, 'shutting_down', 'Service Unavailable', 'This instance is shutting down. Retry on another instance, or after Retry-After seconds.') }
+          }
+        }
+      }
+    }
+  }
+}
+
+/** A route path (`/v1/incidents/:id`) as a request path for examples, each parameter by its documented example. */
+function examplePath (url: string, params: { properties?: Record<string, { examples?: unknown[] }> } | undefined): string {
+  return url.replace(/:([A-Za-z0-9_]+)/g, (_match, name: string) => {
+    const example = params?.properties?.[name]?.examples?.[0]
+    return example === undefined ? `{${name}}` : encodeURIComponent(String(example))
+  })
+}
+
+/**
+ * onRoute hook: documents 429 and 503 on every documented operation (a route's own 429 or 503 stays). Not on health
+ * and metrics: never rate limited, and they answer for the database (or draining) themselves.
+ */
+export function documentServiceErrors (route: RouteOptions): void {
+  const schema = route.schema as (Record<string, any> & { response?: Record<string, unknown> }) | undefined
+  if (!schema?.response || schema.hide === true || isExempt(route.url)) return
+  route.schema = { ...schema, response: { ...serviceErrors(examplePath(route.url, schema.params)), ...schema.response } }
 }

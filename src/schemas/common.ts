@@ -71,7 +71,8 @@ export const Problem = Type.Object({
   code: Type.String({ description: 'A stable, machine-readable error code.', examples: ['invalid_parameter'] }),
   errors: Type.Optional(Type.Array(ref(ValidationIssue), { description: 'For validation failures: each invalid input.' })),
   last_revision: Type.Optional(Type.String({ description: 'For a deleted record (410): the URL of its last revision, which is still readable.', examples: ['/v1/incidents/inc_2022_01_kabul_probe/revisions/3'] })),
-  current_version: Type.Optional(Type.Integer({ minimum: 1, description: 'For a stale `If-Match` (412): the version the record is at now.', examples: [4] }))
+  current_version: Type.Optional(Type.Integer({ minimum: 1, description: 'For a stale `If-Match` (412): the version the record is at now.', examples: [4] })),
+  request_id: Type.Optional(Type.String({ description: 'The id of the request, also sent in the `X-Request-Id` response header: the one the client sent in `X-Request-Id` (1 to 128 of `A-Z a-z 0-9 . _ : -`), else one the server made. Quote it when reporting a problem; the server\'s logs carry it.', examples: ['6f1c2a9e-4b7d-4c3e-9a51-2d8e0b7f3c14'] }))
 }, {
   $id: 'Problem',
   title: 'Problem',

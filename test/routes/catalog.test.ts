@@ -5,7 +5,7 @@
  */
 import t, { type Test } from 'tap'
 import { buildApp } from '../../src/app.ts'
-import { ConfigError, loadConfig } from '../../src/config.ts'
+import { ConfigError, defaults, loadConfig } from '../../src/config.ts'
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.ts'
 import { provinces as provinceList } from '../../src/domain/provinces.ts'
 import { dataset, idMatching, actorById, actorRef } from '../dataset.ts'
@@ -164,7 +164,7 @@ const within = (start?: string, end?: string) => (s: StatementRow) =>
 const saidIn = (start?: string, end?: string) => (s: StatementRow) =>
   (start === undefined || s.saidOn >= start) && (end === undefined || s.saidOn <= end)
 
-const problemKeys = ['code', 'detail', 'instance', 'status', 'title', 'type']
+const problemKeys = ['code', 'detail', 'instance', 'request_id', 'status', 'title', 'type']
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -648,7 +648,7 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
     t.equal(validation.title, 'Invalid request parameters')
   })
 
-  t.test('errors: a 500 is masked', async (t) => {
+  t.test('errors: a database that cannot be reached is a 503 that says nothing of its internals', async (t) => {
     // A handle closed before any request. On PostgreSQL: a database of its own, through the app's driver. On PGlite a
     // second embedded instance costs seconds, so a postgres.js pool that never connects is closed instead (no server
     // is needed: a closed pool rejects every query at once).
@@ -666,13 +666,14 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
     const tableNames = ['actors', 'statements', 'statement_sources', 'statement_incidents', 'sources', 'source_citations', 'provinces']
     for (const url of ['/v1/actors/taliban', '/v1/statements?limit=1', '/v1/provinces']) {
       const res = await brokenApp.inject({ method: 'GET', url })
-      t.equal(res.statusCode, 500, `${url} -> 500`)
+      t.equal(res.statusCode, 503, `${url} -> 503`)
+      t.ok(Number(res.headers['retry-after']) > 0, `${url}: Retry-After`)
       t.match(String(res.headers['content-type']), /^application\/problem\+json/, `${url}: problem+json`)
       const body = JSON.parse(res.body)
       t.same(Object.keys(body).sort(), problemKeys, `${url}: only the problem members`)
-      t.equal(body.code, 'internal_error', `${url}: code`)
-      t.equal(body.status, 500, `${url}: status`)
-      t.equal(body.type, '/problems/internal_error', `${url}: type`)
+      t.equal(body.code, 'database_unavailable', `${url}: code`)
+      t.equal(body.status, 503, `${url}: status`)
+      t.equal(body.type, '/problems/database_unavailable', `${url}: type`)
       t.equal(body.instance, url, `${url}: instance`)
       const { instance: _i, ...rest } = body
       const text = JSON.stringify(rest)
@@ -695,7 +696,14 @@ t.test('config: loadConfig validates the environment', async (t) => {
     [{ PORT: '80.5' }, 'PORT'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
-    [{ SEED_ON_EMPTY: 'maybe' }, 'SEED_ON_EMPTY']
+    [{ SEED_ON_EMPTY: 'maybe' }, 'SEED_ON_EMPTY'],
+    [{ DB_POOL_SIZE: '0' }, 'DB_POOL_SIZE'],
+    [{ DB_STATEMENT_TIMEOUT_MS: '5s' }, 'DB_STATEMENT_TIMEOUT_MS'],
+    [{ DB_LOCK_TIMEOUT_MS: '-1' }, 'DB_LOCK_TIMEOUT_MS'],
+    [{ REQUEST_TIMEOUT_MS: '1.5' }, 'REQUEST_TIMEOUT_MS'],
+    [{ RATE_LIMIT_MAX: 'lots' }, 'RATE_LIMIT_MAX'],
+    [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
+    [{ METRICS: 'yes' }, 'METRICS']
   ]
   for (const [env, name] of bad) {
     let error: unknown
@@ -715,7 +723,8 @@ t.test('config: loadConfig validates the environment', async (t) => {
     dataDir: '.data/pglite',
     logLevel: 'info',
     corsOrigins: ['*'],
-    seedOnEmpty: true
+    seedOnEmpty: true,
+    ...defaults
   }, 'defaults with an empty environment')
   t.equal(loadConfig({ PORT: '' }).port, 3000, 'an empty PORT is the default')
 
@@ -732,8 +741,21 @@ t.test('config: loadConfig validates the environment', async (t) => {
     dataDir: '/var/apv',
     logLevel: 'warn',
     corsOrigins: ['https://a.org', 'https://b.org'],
-    seedOnEmpty: false
+    seedOnEmpty: false,
+    ...defaults
   }, 'every variable is read')
+  const limits = loadConfig({
+    DB_POOL_SIZE: '4', DB_STATEMENT_TIMEOUT_MS: '1000', DB_LOCK_TIMEOUT_MS: '0', DB_POOL_TIMEOUT_MS: '250', DB_CONNECT_TIMEOUT_MS: '900',
+    REQUEST_TIMEOUT_MS: '2000', SHUTDOWN_DELAY_MS: '5000', SHUTDOWN_TIMEOUT_MS: '20000', RATE_LIMIT_MAX: '0', RATE_LIMIT_WINDOW_MS: '1000',
+    TRUST_PROXY: '10.0.0.0/8, 127.0.0.1', METRICS: 'false'
+  })
+  t.strictSame(limits.database, { poolSize: 4, statementTimeoutMs: 1000, lockTimeoutMs: 0, poolTimeoutMs: 250, connectTimeoutMs: 900 }, 'database limits are read')
+  t.strictSame([limits.requestTimeoutMs, limits.shutdownDelayMs, limits.shutdownTimeoutMs], [2000, 5000, 20000], 'timeouts are read')
+  t.strictSame(limits.rateLimit, { max: 0, windowMs: 1000 }, 'RATE_LIMIT_MAX=0 turns rate limiting off')
+  t.strictSame(limits.trustProxy, ['10.0.0.0/8', '127.0.0.1'], 'TRUST_PROXY takes addresses')
+  t.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxy, 2, 'TRUST_PROXY takes a hop count')
+  t.equal(loadConfig({ TRUST_PROXY: 'true' }).trustProxy, true, 'TRUST_PROXY=true trusts every proxy')
+  t.equal(limits.metrics, false, 'METRICS=false')
   t.equal(loadConfig({ SEED_ON_EMPTY: '0' }).seedOnEmpty, false, 'SEED_ON_EMPTY=0 is false')
   t.equal(loadConfig({ SEED_ON_EMPTY: 'TRUE' }).seedOnEmpty, true, 'SEED_ON_EMPTY is case-insensitive')
 })
