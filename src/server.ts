@@ -23,9 +23,11 @@ async function main (config: Config, log: Logger): Promise<void> {
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`
   const handle = await step(log, 'open database', () =>
     openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, limits: config.database }), () => ({ database: where }))
-  await step(log, 'migrate and load dataset', () =>
-    bootstrapDatabase(handle, { url: config.databaseUrl, seedOnEmpty: config.seedOnEmpty }),
-  (r) => ({ dataset: r.seeded ? r.seeded.created : 'already loaded' }))
+  await bootstrapDatabase(handle, {
+    url: config.databaseUrl,
+    seedOnEmpty: config.seedOnEmpty,
+    onStep: (name, ms, detail) => log.info({ step: name, ms, ...detail }, `start-up: ${name}`)
+  })
   const app = await step(log, 'build app', async () => {
     const built = await buildApp(config, { database: handle, logger: log })
     await built.ready()

@@ -69,7 +69,7 @@ t.test('three instances starting at once on one empty database', async (t) => {
 
   // Each instance logs its bootstrap step: exactly one loaded the dataset, the others found it loaded.
   const steps = servers.map((s) => s.output.map((line) => { try { return JSON.parse(line) } catch { return null } })
-    .find((entry) => entry?.step === 'migrate and load dataset'))
+    .find((entry) => entry?.step === 'load dataset'))
   t.equal(steps.filter(Boolean).length, 3, 'every instance logged its bootstrap')
   t.equal(steps.filter((s) => typeof s?.dataset === 'object').length, 1, 'exactly one instance loaded the dataset')
 
