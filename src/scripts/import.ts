@@ -1,11 +1,13 @@
 /**
  * npm run import -- <file.ndjson|dir> [--batch-size N] [--concurrency N]: imports records through the write path into
  * the configured database, with progress on stderr, every rejected row and a summary on stdout. Exit 0: all imported;
- * 1: some rows rejected; 2: bad arguments or an unreadable input; 3: the import failed (the database refused to work).
+ * 1: some rows rejected; 2: bad arguments or an unreadable input; 3: the import failed (the database refused to work,
+ * or could not be opened: a held or damaged data folder, a full disk).
  */
 import { accessSync, constants, createReadStream, statSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import type { ImportRow } from '../core/records/import.ts'
+import { StartupError } from '../db/startup-error.ts'
 
 const usage = 'usage: npm run import -- <file.ndjson|dir> [--batch-size N] [--concurrency N]'
 
@@ -106,7 +108,14 @@ const onProgress = ({ done, rejected }: { done: number, rejected: number }) => {
 
 // Two batches at once keep both this process and the server busy; PGlite has one connection.
 const concurrency = config.databaseUrl ? (concurrencyOption ?? 2) : 1
-const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, max: concurrency })
+/** The database cannot be opened, for a reason the operator can fix: its message alone, exit 3 (1 means rejected rows). */
+function stopOnStartupError (error: unknown): never {
+  if (!(error instanceof StartupError)) throw error
+  bar?.stop()
+  console.error(`import: ${error.message}`)
+  process.exit(3)
+}
+const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, max: concurrency }).catch(stopOnStartupError)
 let report: Awaited<ReturnType<typeof importRecords>> | undefined
 let failure: unknown
 try {
@@ -120,6 +129,7 @@ try {
   await handle.close()
 }
 if (!report) {
+  if (failure instanceof StartupError) stopOnStartupError(failure)
   const error = failure as Error & { code?: string }
   if (error.code && ['ENOENT', 'EACCES', 'EISDIR', 'EIO'].includes(error.code)) {
     console.error(`import: cannot read ${input}: ${error.message}`)

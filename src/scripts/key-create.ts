@@ -1,8 +1,16 @@
 /** npm run key:create -- --name <name> --scope write [--scope admin]: creates an API key and prints it, alone, on the last line. */
 import { parseArgs } from 'node:util'
 import { keyScopes } from '../core/keys/scopes.ts'
+import { StartupError } from '../db/startup-error.ts'
 
 const usage = `usage: npm run key:create -- --name <name> --scope ${keyScopes.join('|')} [--scope ...]`
+
+/** A reason the database cannot serve that the operator can fix (a held or damaged data folder): its message alone, exit 1. */
+function stopOnStartupError (error: unknown): never {
+  if (!(error instanceof StartupError)) throw error
+  console.error(`key:create: ${error.message}`)
+  process.exit(1)
+}
 
 /** Bad arguments: one line on stderr, exit 2, before the database is touched. */
 function badArguments (message: string): never {
@@ -34,7 +42,7 @@ const [{ loadConfig }, { openDatabase }, { migrateDatabase }, { createKey, Inval
   import('../config.ts'), import('../db/client.ts'), import('../db/migrate.ts'), import('../core/keys/index.ts')
 ])
 const config = loadConfig()
-const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, max: 1 })
+const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, max: 1 }).catch(stopOnStartupError)
 try {
   await migrateDatabase(handle, config.databaseUrl)
   const key = await createKey(handle.db, { name: values.name, scopes })
@@ -42,9 +50,14 @@ try {
   console.log('It is shown this once (only its SHA-256 hash is stored). Send it as `Authorization: Bearer <key>`:')
   console.log(key.key)
 } catch (error) {
-  if (!(error instanceof InvalidKeyInputError)) throw error
-  console.error(`key:create: ${error.message} (${usage})`)
-  process.exitCode = 2
+  if (error instanceof StartupError) {
+    console.error(`key:create: ${error.message}`)
+    process.exitCode = 1
+  } else {
+    if (!(error instanceof InvalidKeyInputError)) throw error
+    console.error(`key:create: ${error.message} (${usage})`)
+    process.exitCode = 2
+  }
 } finally {
   await handle.close()
 }
