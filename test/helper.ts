@@ -1,7 +1,15 @@
-/** Test helper: each test file gets its own migrated, seeded database and app (PGlite, or Postgres via DATABASE_URL). */
+/**
+ * Test helper: each test file gets its own migrated, seeded database and app. On PGlite it opens from a snapshot of
+ * the migrated (and seeded) database, built once and cached on disk; on Postgres (DATABASE_URL) it is a copy of a
+ * template database, built once on the server.
+ */
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
+import type { PGlite } from '@electric-sql/pglite'
 import type { FastifyInstance } from 'fastify'
 import postgres from 'postgres'
 import type { Test } from 'tap'
@@ -9,7 +17,6 @@ import { buildApp } from '../src/app.ts'
 import { bootstrapDatabase } from '../src/db/bootstrap.ts'
 import { openDatabase, type DatabaseHandle } from '../src/db/client.ts'
 import { migrateDatabase, migrationsFolder } from '../src/db/migrate.ts'
-import { readDataset } from '../src/seed/dataset.ts'
 
 export interface TestDatabase {
   handle: DatabaseHandle
@@ -21,20 +28,33 @@ export interface TestDatabase {
 
 const serverUrl = process.env.DATABASE_URL || null
 
+const templateNames = new Map<boolean, string>()
+
 /** Fingerprint of what a template database holds, so a changed schema or dataset gets a fresh template. */
 function templateName (seed: boolean): string {
+  let name = templateNames.get(seed)
+  if (name === undefined) templateNames.set(seed, name = fingerprint(seed))
+  return name
+}
+
+/**
+ * The files a template's content follows from: the migrations and, when seeded, the record files with the code that
+ * checks them, turns them into rows and writes them (versions, revisions, the change feed). Hashed as files, not as
+ * the parsed dataset: reading the dataset costs each test file half a second.
+ */
+function fingerprint (seed: boolean): string {
   const hash = createHash('sha256')
-  for (const file of readdirSync(migrationsFolder, { recursive: true }).map(String).sort()) {
-    if (file.endsWith('.sql') || file.endsWith('.json')) hash.update(readFileSync(`${migrationsFolder}/${file}`))
-  }
-  if (seed) {
-    hash.update(JSON.stringify(readDataset()))
-    // How the dataset is written (versions, revisions, the change feed) is part of what a seeded template holds.
-    for (const dir of ['../src/core/records', '../src/seed']) {
-      const folder = fileURLToPath(new URL(dir, import.meta.url))
-      for (const file of readdirSync(folder).filter((f) => f.endsWith('.ts')).sort()) hash.update(readFileSync(`${folder}/${file}`))
+  const folders = seed
+    ? [migrationsFolder, ...['seed', 'core/records', 'domain', 'schemas/input'].map((dir) => fileURLToPath(new URL(`../src/${dir}`, import.meta.url)))]
+    : [migrationsFolder]
+  for (const folder of folders) {
+    for (const file of readdirSync(folder, { recursive: true }).map(String).sort()) {
+      if (!/\.(sql|json|ts|ya?ml)$/.test(file)) continue
+      hash.update(file)
+      hash.update(readFileSync(join(folder, file)))
     }
   }
+  if (seed) hash.update(readFileSync(fileURLToPath(new URL('../src/db/schema.ts', import.meta.url))))
   return `apv_template_${seed ? 'seeded' : 'empty'}_${hash.digest('hex').slice(0, 12)}`
 }
 
@@ -81,6 +101,151 @@ async function dropServerDatabase (url: string): Promise<void> {
   }
 }
 
+/** Where PGlite snapshots are kept between runs (outside node_modules, so `npm ci` keeps them); APV_TEST_CACHE overrides. */
+const snapshotDir = process.env.APV_TEST_CACHE || join(tmpdir(), `apv-test-snapshots-${process.getuid?.() ?? 'user'}`)
+
+/** A lock older than this is taken to be left behind, whoever holds it (a build takes seconds). */
+const lockStaleMs = 10 * 60_000
+
+/** What a PGlite snapshot holds: the migrated schema with the curated dataset, the migrated schema alone, or a bare cluster. */
+export type SnapshotKind = 'seeded' | 'migrated' | 'bare'
+
+const snapshots = new Map<SnapshotKind, Promise<Blob>>()
+
+/**
+ * A PGlite database as a tarball (PGlite dumpDataDir), for `openDatabase({ snapshot })` or PGlite's `loadDataDir`. Named
+ * by the template fingerprint (and the PGlite and Drizzle versions), built by the first test file that needs it, under a
+ * lock so parallel files wait for it instead of building it too, and kept on disk for the next run.
+ */
+export function pgliteSnapshot (kind: SnapshotKind): Promise<Blob> {
+  let snapshot = snapshots.get(kind)
+  if (snapshot === undefined) {
+    snapshot = readOrBuildSnapshot(kind)
+    snapshots.set(kind, snapshot)
+  }
+  return snapshot
+}
+
+async function readOrBuildSnapshot (kind: SnapshotKind): Promise<Blob> {
+  // A data folder belongs to the PGlite (and so PostgreSQL) version that wrote it, its migrations table to Drizzle's.
+  const name = `${kind === 'bare' ? 'apv_pglite_bare' : templateName(kind === 'seeded')}_pglite-${versionOf('@electric-sql/pglite')}_drizzle-${versionOf('drizzle-orm')}`
+  const file = join(snapshotDir, `${name}.tar`)
+  const cached = readIfThere(file)
+  if (cached) {
+    markUsed(file)
+    return new Blob([cached])
+  }
+  mkdirSync(snapshotDir, { recursive: true })
+  await withLockFile(`${file}.lock`, async () => {
+    if (readIfThere(file)) return
+    const handle = await openDatabase({})
+    try {
+      if (kind === 'seeded') await bootstrapDatabase(handle, { seedOnEmpty: true })
+      else if (kind === 'migrated') await migrateDatabase(handle)
+      const dump = await (handle.db as unknown as { $client: PGlite }).$client.dumpDataDir('none')
+      // Written aside and renamed: a reader sees the whole snapshot or none.
+      const partial = `${file}.${process.pid}.partial`
+      writeFileSync(partial, Buffer.from(await dump.arrayBuffer()))
+      renameSync(partial, file)
+    } finally {
+      await handle.close()
+    }
+    pruneSnapshots()
+  })
+  const built = readIfThere(file)
+  if (!built) throw new Error(`PGlite snapshot ${file} was not written`)
+  return new Blob([built])
+}
+
+/** The installed version of a package (its package.json under node_modules). */
+function versionOf (name: string): string {
+  const manifest = fileURLToPath(new URL(`../node_modules/${name}/package.json`, import.meta.url))
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version
+}
+
+function readIfThere (file: string): Buffer | null {
+  try {
+    return readFileSync(file)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw error
+  }
+}
+
+/** A snapshot's mtime is when a test last opened it. */
+function markUsed (file: string): void {
+  const now = new Date()
+  try {
+    utimesSync(file, now, now)
+  } catch {}
+}
+
+/** Snapshots no test has opened for a day are from older schemas, datasets or PGlite versions. */
+function pruneSnapshots (): void {
+  for (const entry of readdirSync(snapshotDir)) {
+    const path = join(snapshotDir, entry)
+    try {
+      if (Date.now() - statSync(path).mtimeMs > 24 * 3600_000) rmSync(path, { force: true })
+    } catch {}
+  }
+}
+
+/**
+ * Runs work while holding a lock file, made by exclusive create and holding the owner's pid. A lock whose owner is no
+ * longer running (or that is older than lockStaleMs) is broken. Should two processes still build at once, the
+ * snapshot is only built twice: each is written whole and renamed into place.
+ */
+async function withLockFile (lock: string, work: () => Promise<void>): Promise<void> {
+  for (;;) {
+    try {
+      const fd = openSync(lock, 'wx')
+      try {
+        writeSync(fd, String(process.pid))
+      } finally {
+        closeSync(fd)
+      }
+      break
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    }
+    const holder = lockHolder(lock)
+    if (holder !== null && isStale(holder)) {
+      // Remove it only if it is still the lock judged stale, not one taken meanwhile.
+      const now = lockHolder(lock)
+      if (now !== null && now.pid === holder.pid && now.mtimeMs === holder.mtimeMs) rmSync(lock, { force: true })
+      continue
+    }
+    await sleep(100)
+  }
+  try {
+    await work()
+  } finally {
+    rmSync(lock, { force: true })
+  }
+}
+
+function lockHolder (lock: string): { pid: number, mtimeMs: number } | null {
+  try {
+    const { mtimeMs } = statSync(lock)
+    return { pid: Number(readFileSync(lock, 'utf8')), mtimeMs }
+  } catch {
+    return null
+  }
+}
+
+function isStale ({ pid, mtimeMs }: { pid: number, mtimeMs: number }): boolean {
+  const age = Date.now() - mtimeMs
+  if (age > lockStaleMs) return true
+  // Written right after the exclusive create: a lock with no pid yet is only stale once it has aged.
+  if (!Number.isInteger(pid) || pid <= 0) return age > 10_000
+  try {
+    process.kill(pid, 0)
+    return false
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH'
+  }
+}
+
 /** A database of this test file's own, migrated and (by default) loaded with the curated dataset. */
 export async function createTestDatabase (t: Test, options: { seed?: boolean } = {}): Promise<TestDatabase> {
   const seed = options.seed ?? true
@@ -95,11 +260,8 @@ export async function createTestDatabase (t: Test, options: { seed?: boolean } =
     })
     return { handle, url, queries }
   }
-  const handle = await openDatabase({ logger })
+  const handle = await openDatabase({ snapshot: await pgliteSnapshot(seed ? 'seeded' : 'migrated'), logger })
   t.teardown(() => handle.close())
-  if (seed) await bootstrapDatabase(handle, { seedOnEmpty: true })
-  else await migrateDatabase(handle)
-  queries.length = 0
   return { handle, url: null, queries }
 }
 

@@ -8,6 +8,7 @@ import { drizzle } from 'drizzle-orm/pglite'
 import { migrate } from 'drizzle-orm/pglite/migrator'
 import t from 'tap'
 import { migrationsFolder } from '../../src/db/migrate.ts'
+import { pgliteSnapshot } from '../helper.ts'
 
 /** The migrations folder as the previous release shipped it: everything before the record model. */
 function previousRelease (): string {
@@ -23,7 +24,8 @@ function previousRelease (): string {
 t.test('rows written before the record model get windows from their precision, and exact breakdown bounds', async (t) => {
   const old = previousRelease()
   t.teardown(() => rmSync(old, { recursive: true, force: true }))
-  const client = new PGlite({ extensions: { pg_trgm: pgTrgm } })
+  // A bare cluster from the cached snapshot: initdb is the same for every run, and the slowest part of a new PGlite.
+  const client = new PGlite({ loadDataDir: await pgliteSnapshot('bare'), extensions: { pg_trgm: pgTrgm } })
   t.teardown(() => client.close())
   const db = drizzle(client)
   await migrate(db, { migrationsFolder: old })

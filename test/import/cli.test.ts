@@ -7,18 +7,18 @@ import { fileURLToPath } from 'node:url'
 import t from 'tap'
 import { openDatabase } from '../../src/db/client.ts'
 import { migrateDatabase } from '../../src/db/migrate.ts'
-import { createTestDatabase } from '../helper.ts'
+import { createTestDatabase, pgliteSnapshot } from '../helper.ts'
 import { bad, good, goodLines, mixedLines, ndjsonFile, refuseInDatabase } from './fixtures.ts'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const serverUrl = process.env.DATABASE_URL || null
 
-/** On Postgres a database of this file's own; on PGlite a data folder, migrated here to add the test's rule. */
+/** On Postgres a database of this file's own; on PGlite a data folder made from the migrated snapshot, opened here to add the test's rule. */
 const url = serverUrl ? (await createTestDatabase(t, { seed: false })).url : null
 const dataDir = url ? null : mkdtempSync(join(tmpdir(), 'apv-import-cli-'))
 if (dataDir) t.teardown(() => rmSync(dataDir, { recursive: true, force: true }))
 {
-  const handle = await openDatabase({ url, dataDir, max: 1 })
+  const handle = await openDatabase({ url, dataDir, max: 1, snapshot: url ? undefined : await pgliteSnapshot('migrated') })
   try {
     await migrateDatabase(handle, url)
     await refuseInDatabase(handle.db)
