@@ -177,7 +177,9 @@ function markUsed (file: string): void {
   const now = new Date()
   try {
     utimesSync(file, now, now)
-  } catch {}
+  } catch {
+    // A snapshot another test file is replacing: its age does not matter.
+  }
 }
 
 /** Snapshots no test has opened for a day are from older schemas, datasets or PGlite versions. */
@@ -186,7 +188,9 @@ function pruneSnapshots (): void {
     const path = join(snapshotDir, entry)
     try {
       if (Date.now() - statSync(path).mtimeMs > 24 * 3600_000) rmSync(path, { force: true })
-    } catch {}
+    } catch {
+      // Removed meanwhile by another test file's pruning.
+    }
   }
 }
 

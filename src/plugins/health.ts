@@ -77,7 +77,8 @@ export const healthRoutes = fp(async function healthRoutes (app: FastifyInstance
       tags: ['health'],
       querystring: noParameters,
       response: { 200: { description: 'The process is up.', content: { 'application/json': { schema: Status } } }, 400: badRequest }
-    }
+    },
+    config: { cacheable: false }
   }, async () => ({ status: 'ok' }))
 
   app.get('/health/ready', {
@@ -88,8 +89,9 @@ export const healthRoutes = fp(async function healthRoutes (app: FastifyInstance
       tags: ['health'],
       querystring: noParameters,
       response: { 200: { description: 'Ready to serve.', content: { 'application/json': { schema: Status } } }, 400: badRequest, 503: notReady }
-    }
-  }, async (request, reply) => {
+    },
+    config: { cacheable: false }
+  }, async (_request, reply) => {
     if (!options.handle) unavailable(reply, 'not_ready', 'No database is configured.', drainingRetryAfter)
     if (await options.handle.ping(timeoutMs)) return { status: 'ready', database: 'ok' }
     unavailable(reply, 'not_ready', `The database did not answer within ${timeoutMs} ms.`, 5)

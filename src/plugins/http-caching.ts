@@ -5,6 +5,13 @@ import etag from '@fastify/etag'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** false: the response is never cached nor revalidated (no ETag, Cache-Control: no-store), as for health checks. */
+    cacheable?: boolean
+  }
+}
+
 export default fp(async function httpCaching (app: FastifyInstance, options: { corsOrigins: string[] }) {
   await app.register(cors, {
     origin: options.corsOrigins.includes('*') ? '*' : options.corsOrigins,
@@ -16,6 +23,11 @@ export default fp(async function httpCaching (app: FastifyInstance, options: { c
   // ETags on every response; 304 only for a successful read whose representation the client already has (never for
   // an error that happens to repeat itself).
   await app.register(etag, { replyWith304: false })
+  app.addHook('onSend', async (request, reply) => {
+    if (request.routeOptions.config.cacheable !== false) return
+    reply.removeHeader('etag')
+    reply.header('cache-control', 'no-store')
+  })
   app.addHook('onSend', async (request, reply, payload) => {
     const method = request.method
     const tag = reply.getHeader('etag')
