@@ -1,8 +1,9 @@
 /** start_date / end_date against a record's date window: overlapping it (the default) or holding it whole. */
-import { gte, lte, type SQL } from 'drizzle-orm'
+import { gte, lte, type Placeholder, type SQL } from 'drizzle-orm'
 import type { PgColumn } from 'drizzle-orm/pg-core'
 
-export interface DateRangeQuery { start_date?: string, end_date?: string, date_match?: 'overlaps' | 'within' }
+/** Dates as strings, or placeholders of a prepared query. */
+export interface DateRangeQuery { start_date?: string | Placeholder, end_date?: string | Placeholder, date_match?: 'overlaps' | 'within' }
 
 export function windowConditions (start: PgColumn, end: PgColumn, query: DateRangeQuery): SQL[] {
   const within = query.date_match === 'within'

@@ -1,6 +1,7 @@
 /** The parts of incidents loaded beside their rows: responsibility, participants, breakdowns; and the detail-only parts. */
-import { aliasedTable, asc, eq, inArray, or, sql } from 'drizzle-orm'
+import { aliasedTable, asc, eq, or, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
+import { prepared } from '../../db/prepared.ts'
 import {
   actors, casualtyBreakdowns, incidentFollowUps, incidentParticipants, incidentRelations, incidents, noClaimReports,
   responsibilities, tallyIncidents
@@ -28,10 +29,12 @@ const asserters = aliasedTable(actors, 'asserter')
 const challengers = aliasedTable(actors, 'challenger')
 const actorRef = { id: actors.id, slug: actors.slug, name: actors.name }
 
-/** Three queries for any number of incidents. */
-export async function incidentParts (db: Database, ids: string[]) {
-  const [claimRows, breakdowns, participants] = await Promise.all([
-    db.select({
+const ids = sql.placeholder('ids')
+
+/** The three queries, prepared once per database: the incidents' ids are one array parameter. */
+function partQueries (db: Database) {
+  return prepared(db, 'incident-parts', (db) => ({
+    claims: db.select({
       incidentId: responsibilities.incidentId,
       row: responsibilities,
       actor: actorRef,
@@ -41,15 +44,27 @@ export async function incidentParts (db: Database, ids: string[]) {
       .innerJoin(actors, eq(responsibilities.actorId, actors.id))
       .leftJoin(asserters, eq(responsibilities.assertedById, asserters.id))
       .leftJoin(challengers, eq(responsibilities.challengedById, challengers.id))
-      .where(inArray(responsibilities.incidentId, ids))
+      .where(sql`${responsibilities.incidentId} = any(${ids})`)
       .orderBy(sql`array_position(array['claimed','attributed','suspected','denied']::responsibility_kind[], ${responsibilities.kind})`,
-        asc(actors.slug), asc(responsibilities.sourceId)),
-    db.select().from(casualtyBreakdowns).where(inArray(casualtyBreakdowns.incidentId, ids))
-      .orderBy(asc(casualtyBreakdowns.victimGroup), asc(casualtyBreakdowns.sourceId)),
-    db.select({ row: incidentParticipants, actor: actorRef }).from(incidentParticipants)
+        asc(actors.slug), asc(responsibilities.sourceId))
+      .prepare('incident_claims'),
+    breakdowns: db.select().from(casualtyBreakdowns).where(sql`${casualtyBreakdowns.incidentId} = any(${ids})`)
+      .orderBy(asc(casualtyBreakdowns.victimGroup), asc(casualtyBreakdowns.sourceId))
+      .prepare('incident_breakdowns'),
+    participants: db.select({ row: incidentParticipants, actor: actorRef }).from(incidentParticipants)
       .leftJoin(actors, eq(incidentParticipants.actorId, actors.id))
-      .where(inArray(incidentParticipants.incidentId, ids))
+      .where(sql`${incidentParticipants.incidentId} = any(${ids})`)
       .orderBy(asc(incidentParticipants.incidentId), asc(incidentParticipants.position))
+      .prepare('incident_participants')
+  }))
+}
+
+/** Three queries for any number of incidents. */
+export async function incidentParts (db: Database, incidentIds: string[]) {
+  const queries = partQueries(db)
+  const values = { ids: incidentIds }
+  const [claimRows, breakdowns, participants] = await Promise.all([
+    queries.claims.execute(values), queries.breakdowns.execute(values), queries.participants.execute(values)
   ])
   const claims = claimRows as unknown as ClaimRow[]
   return {

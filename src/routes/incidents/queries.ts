@@ -5,6 +5,7 @@ import type { Database } from '../../db/client.ts'
 import {
   incidentParticipants, incidentReports, incidents, provinces, responsibilities, sources, statementIncidents, statements
 } from '../../db/schema.ts'
+import { prepared } from '../../db/prepared.ts'
 import { likePattern, recordTimestamps } from '../../db/sql.ts'
 import { dateKey, decodeCursor, encodeCursor, textKey } from '../../http/cursor.ts'
 import { toPage } from '../../http/pagination.ts'
@@ -47,53 +48,90 @@ function baseSelect (db: Database) {
 
 type IncidentJoinRow = Awaited<ReturnType<typeof baseSelect>>[number]
 
-function responsibilityExists (db: Database, actorIds: string[], kinds?: Array<'claimed' | 'attributed' | 'suspected' | 'denied'>): SQL {
+const p = sql.placeholder
+
+/** Responsibility of the given kinds (any kind when absent) by the actors in placeholder `actors`. */
+function responsibilityExists (db: Database, actors: string, kinds?: Array<'claimed' | 'attributed' | 'suspected' | 'denied'>): SQL {
   return exists(db.select({ one: sql`1` }).from(responsibilities).where(and(
     eq(responsibilities.incidentId, incidents.id),
-    inArray(responsibilities.actorId, actorIds),
+    sql`${responsibilities.actorId} = any(${p(actors)})`,
     kinds ? inArray(responsibilities.kind, kinds) : undefined
   )))
 }
 
+/** Which filters a query uses: all that changes the SQL text of the list (values go in placeholders). */
+function listShape (query: IncidentQuery): string {
+  const used = [
+    query.provinceCodes && 'province', query.start_date && 'start', query.end_date && 'end',
+    query.date_match === 'within' && 'within', query.claimedBy && 'claimed', query.attributedTo && 'attributed',
+    query.actorIds && 'actor', query.sourceId && 'source', query.types && 'type', query.updated_since && 'updated',
+    query.q && 'q', query.cursor && 'cursor'
+  ]
+  return `incidents:${used.filter(Boolean).join(',')}`
+}
+
+/** The placeholder values of a query (the shape says which the SQL uses). */
+function listValues (query: IncidentQuery, limit: number): Record<string, unknown> {
+  const values: Record<string, unknown> = {
+    limit: limit + 1,
+    provinces: query.provinceCodes,
+    start: query.start_date,
+    end: query.end_date,
+    claimed: query.claimedBy,
+    attributed: query.attributedTo,
+    actors: query.actorIds,
+    source: query.sourceId,
+    types: query.types,
+    updated: query.updated_since === undefined ? undefined : new Date(query.updated_since).toISOString(),
+    q: query.q === undefined ? undefined : likePattern(query.q)
+  }
+  if (query.cursor) {
+    const [occurredOn, id] = decodeCursor(query.cursor, 'incidents', [dateKey, textKey])
+    values.cursorDate = occurredOn
+    values.cursorId = id
+  }
+  return values
+}
+
 function filterConditions (db: Database, query: IncidentQuery): SQL[] {
   const conditions: SQL[] = []
-  if (query.provinceCodes) conditions.push(inArray(incidents.provinceCode, query.provinceCodes))
-  conditions.push(...windowConditions(incidents.dateStart, incidents.dateEnd, query))
-  if (query.claimedBy) conditions.push(responsibilityExists(db, query.claimedBy, ['claimed']))
-  if (query.attributedTo) conditions.push(responsibilityExists(db, query.attributedTo, ['claimed', 'attributed']))
+  if (query.provinceCodes) conditions.push(sql`${incidents.provinceCode} = any(${p('provinces')})`)
+  conditions.push(...windowConditions(incidents.dateStart, incidents.dateEnd, {
+    start_date: query.start_date && p('start'), end_date: query.end_date && p('end'), date_match: query.date_match
+  }))
+  if (query.claimedBy) conditions.push(responsibilityExists(db, 'claimed', ['claimed']))
+  if (query.attributedTo) conditions.push(responsibilityExists(db, 'attributed', ['claimed', 'attributed']))
   if (query.actorIds) {
-    const ids = query.actorIds
     const spoke = exists(db.select({ one: sql`1` }).from(statementIncidents)
       .innerJoin(statements, eq(statementIncidents.statementId, statements.id))
       .where(and(
         eq(statementIncidents.incidentId, incidents.id),
-        or(inArray(statements.speakerId, ids), inArray(statements.onBehalfOfId, ids))
+        or(sql`${statements.speakerId} = any(${p('actors')})`, sql`${statements.onBehalfOfId} = any(${p('actors')})`)
       )))
     const tookPart = exists(db.select({ one: sql`1` }).from(incidentParticipants).where(and(
-      eq(incidentParticipants.incidentId, incidents.id), inArray(incidentParticipants.actorId, ids))))
-    conditions.push(or(responsibilityExists(db, ids), tookPart, spoke) as SQL)
+      eq(incidentParticipants.incidentId, incidents.id), sql`${incidentParticipants.actorId} = any(${p('actors')})`)))
+    conditions.push(or(responsibilityExists(db, 'actors'), tookPart, spoke) as SQL)
   }
   if (query.sourceId) {
     conditions.push(exists(db.select({ one: sql`1` }).from(incidentReports).where(and(
-      eq(incidentReports.incidentId, incidents.id), eq(incidentReports.sourceId, query.sourceId)))))
+      eq(incidentReports.incidentId, incidents.id), eq(incidentReports.sourceId, p('source'))))))
   }
-  if (query.types) conditions.push(inArray(incidents.type, query.types))
-  if (query.updated_since) conditions.push(gte(incidents.updatedAt, new Date(query.updated_since)))
-  if (query.q) conditions.push(sql`${incidentSearchText} ilike ${likePattern(query.q)}`)
+  if (query.types) conditions.push(sql`${incidents.type} = any(${p('types')})`)
+  if (query.updated_since) conditions.push(gte(incidents.updatedAt, p('updated')))
+  if (query.q) conditions.push(sql`${incidentSearchText} ilike ${p('q')}`)
+  if (query.cursor) conditions.push(sql`(${incidents.occurredOn}, ${incidents.id}) < (${p('cursorDate')}::date, ${p('cursorId')})`)
   return conditions
 }
 
-/** Incidents newest `occurred_on` first, then id descending: three queries whatever the page size. */
+/** Incidents newest `occurred_on` first, then id descending: four prepared queries whatever the page size. */
 export async function listIncidents (db: Database, query: IncidentQuery) {
   const limit = query.limit ?? 50
-  const conditions = filterConditions(db, query)
-  if (query.cursor) {
-    const [occurredOn, id] = decodeCursor(query.cursor, 'incidents', [dateKey, textKey])
-    conditions.push(sql`(${incidents.occurredOn}, ${incidents.id}) < (${occurredOn}::date, ${id})`)
-  }
-  const rows = await baseSelect(db).where(and(...conditions))
+  const values = listValues(query, limit)
+  const list = prepared(db, listShape(query), (db) => baseSelect(db).where(and(...filterConditions(db, query)))
     .orderBy(desc(incidents.occurredOn), desc(incidents.id))
-    .limit(limit + 1)
+    .limit(p('limit'))
+    .prepare('list_incidents'))
+  const rows = await list.execute(values)
   const page = toPage(rows, limit, (last) => encodeCursor('incidents', [last.incident.occurredOn, last.incident.id]))
   return { data: await hydrateIncidents(db, page.data), next_cursor: page.next_cursor }
 }
