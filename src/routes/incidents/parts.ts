@@ -106,20 +106,33 @@ export async function incidentParts (db: Database, incidentIds: string[]) {
 
 const others = aliasedTable(incidents, 'other')
 
-/** What only the incident's own page shows: no-claim reports, follow-ups, related incidents, tallies. */
-export async function incidentDetailParts (db: Database, id: string) {
-  const [noClaims, followUps, relations, tallies] = await Promise.all([
-    db.select().from(noClaimReports).where(eq(noClaimReports.incidentId, id)).orderBy(asc(noClaimReports.asOf), asc(noClaimReports.sourceId)),
-    db.select({ row: incidentFollowUps, actor: actorRef }).from(incidentFollowUps)
+const id = sql.placeholder('id')
+
+/** The detail-only queries, prepared once per database. */
+function detailQueries (db: Database) {
+  return prepared(db, 'incident-detail-parts', (db) => ({
+    noClaims: db.select().from(noClaimReports).where(eq(noClaimReports.incidentId, id))
+      .orderBy(asc(noClaimReports.asOf), asc(noClaimReports.sourceId)).prepare('incident_no_claims'),
+    followUps: db.select({ row: incidentFollowUps, actor: actorRef }).from(incidentFollowUps)
       .leftJoin(actors, eq(incidentFollowUps.actorId, actors.id))
-      .where(eq(incidentFollowUps.incidentId, id)).orderBy(asc(incidentFollowUps.position)),
-    db.select({ row: incidentRelations, other: { id: others.id, title: others.title } }).from(incidentRelations)
+      .where(eq(incidentFollowUps.incidentId, id)).orderBy(asc(incidentFollowUps.position)).prepare('incident_follow_ups'),
+    relations: db.select({ row: incidentRelations, other: { id: others.id, title: others.title } }).from(incidentRelations)
       .innerJoin(others, or(
         sql`${incidentRelations.incidentId} = ${id} and ${others.id} = ${incidentRelations.relatedIncidentId}`,
         sql`${incidentRelations.relatedIncidentId} = ${id} and ${others.id} = ${incidentRelations.incidentId}`
       ))
-      .orderBy(asc(others.occurredOn), asc(others.id)),
-    db.select({ id: tallyIncidents.tallyId }).from(tallyIncidents).where(eq(tallyIncidents.incidentId, id)).orderBy(asc(tallyIncidents.tallyId))
+      .orderBy(asc(others.occurredOn), asc(others.id)).prepare('incident_relations'),
+    tallies: db.select({ id: tallyIncidents.tallyId }).from(tallyIncidents).where(eq(tallyIncidents.incidentId, id))
+      .orderBy(asc(tallyIncidents.tallyId)).prepare('incident_tallies')
+  }))
+}
+
+/** What only the incident's own page shows: no-claim reports, follow-ups, related incidents, tallies. */
+export async function incidentDetailParts (db: Database, id: string) {
+  const queries = detailQueries(db)
+  const values = { id }
+  const [noClaims, followUps, relations, tallies] = await Promise.all([
+    queries.noClaims.execute(values), queries.followUps.execute(values), queries.relations.execute(values), queries.tallies.execute(values)
   ])
   return {
     no_claim: noClaims.map((n) => ({ source_id: n.sourceId, as_of: n.asOf, excerpt: n.excerpt, notes: n.notes })),

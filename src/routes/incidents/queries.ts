@@ -177,15 +177,26 @@ export async function requireIncident (db: Database, id: string): Promise<void> 
   if (!(await incidentExists(db, id))) throw notFound('incident', id)
 }
 
+/** The incident's row and its reports with their sources, prepared once per database. */
+function itemQueries (db: Database) {
+  const id = p('id')
+  return prepared(db, 'incident-item', (db) => ({
+    row: baseSelect(db).where(eq(incidents.id, id)).limit(1).prepare('incident_row'),
+    reports: db.select({ report: incidentReports, source: sourceRefColumns }).from(incidentReports)
+      .innerJoin(sources, eq(incidentReports.sourceId, sources.id))
+      .where(eq(incidentReports.incidentId, id))
+      .orderBy(sql`${sources.publishedOn} asc nulls last`, asc(sources.id))
+      .prepare('incident_reports')
+  }))
+}
+
 export async function getIncident (db: Database, id: string): Promise<IncidentDetailView> {
-  const rows = await baseSelect(db).where(eq(incidents.id, id)).limit(1)
+  const queries = itemQueries(db)
+  const rows = await queries.row.execute({ id })
   if (rows.length === 0) throw notFound('incident', id)
   const [[incident], reports, statementViews, detail] = await Promise.all([
     hydrateIncidents(db, rows),
-    db.select({ report: incidentReports, source: sourceRefColumns }).from(incidentReports)
-      .innerJoin(sources, eq(incidentReports.sourceId, sources.id))
-      .where(eq(incidentReports.incidentId, id))
-      .orderBy(sql`${sources.publishedOn} asc nulls last`, asc(sources.id)),
+    queries.reports.execute({ id }),
     statementsAboutIncident(db, id),
     incidentDetailParts(db, id)
   ])

@@ -1,8 +1,9 @@
 /** Statement queries: the filtered list, one statement, and the hydration of incident ids and sources. */
-import { aliasedTable, and, asc, desc, eq, exists, gte, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { aliasedTable, and, asc, desc, eq, exists, gte, or, sql, type SQL } from 'drizzle-orm'
 import type { Static } from '@sinclair/typebox'
 import type { Database } from '../../db/client.ts'
 import { actors, statementIncidents, statements, statementSources, sources } from '../../db/schema.ts'
+import { prepared } from '../../db/prepared.ts'
 import { containsText, recordTimestamps } from '../../db/sql.ts'
 import { dateKey, decodeCursor, encodeCursor, textKey } from '../../http/cursor.ts'
 import { toPage } from '../../http/pagination.ts'
@@ -44,16 +45,19 @@ interface StatementJoinRow { statement: typeof statements.$inferSelect, speaker:
 /** Adds incident ids and sources to statement rows: two queries whatever the number of rows. */
 export async function hydrateStatements (db: Database, rows: StatementJoinRow[]): Promise<StatementView[]> {
   if (rows.length === 0) return []
-  const ids = rows.map((r) => r.statement.id)
-  const [incidentLinks, sourceLinks] = await Promise.all([
-    db.select({ statementId: statementIncidents.statementId, incidentId: statementIncidents.incidentId })
-      .from(statementIncidents).where(inArray(statementIncidents.statementId, ids))
-      .orderBy(asc(statementIncidents.incidentId)),
-    db.select({ statementId: statementSources.statementId, source: sourceRefColumns })
+  const queries = prepared(db, 'statement-links', (db) => ({
+    incidents: db.select({ statementId: statementIncidents.statementId, incidentId: statementIncidents.incidentId })
+      .from(statementIncidents).where(sql`${statementIncidents.statementId} = any(${sql.placeholder('ids')})`)
+      .orderBy(asc(statementIncidents.incidentId))
+      .prepare('statement_incidents'),
+    sources: db.select({ statementId: statementSources.statementId, source: sourceRefColumns })
       .from(statementSources).innerJoin(sources, eq(statementSources.sourceId, sources.id))
-      .where(inArray(statementSources.statementId, ids))
+      .where(sql`${statementSources.statementId} = any(${sql.placeholder('ids')})`)
       .orderBy(sql`${sources.publishedOn} asc nulls last`, asc(sources.id))
-  ])
+      .prepare('statement_sources')
+  }))
+  const values = { ids: rows.map((r) => r.statement.id) }
+  const [incidentLinks, sourceLinks] = await Promise.all([queries.incidents.execute(values), queries.sources.execute(values)])
   const incidentsOf = groupBy(incidentLinks, (l) => l.statementId, (l) => l.incidentId)
   const sourcesOf = groupBy(sourceLinks, (l) => l.statementId, (l) => l.source as SourceRefRow)
   return rows.map(({ statement: s, speaker, principal }) => ({
@@ -104,11 +108,12 @@ export async function listStatements (db: Database, query: StatementQuery) {
 
 /** Statements about an incident, oldest first (for the incident's own view). */
 export async function statementsAboutIncident (db: Database, incidentId: string): Promise<StatementView[]> {
-  const rows = await baseSelect(db)
+  const query = prepared(db, 'statements-about-incident', (db) => baseSelect(db)
     .where(exists(db.select({ one: sql`1` }).from(statementIncidents).where(and(
-      eq(statementIncidents.statementId, statements.id), eq(statementIncidents.incidentId, incidentId)))))
+      eq(statementIncidents.statementId, statements.id), eq(statementIncidents.incidentId, sql.placeholder('id'))))))
     .orderBy(asc(statements.saidOn), asc(statements.id))
-  return hydrateStatements(db, rows)
+    .prepare('statements_about_incident'))
+  return hydrateStatements(db, await query.execute({ id: incidentId }))
 }
 
 export async function getStatement (db: Database, id: string): Promise<StatementView> {
