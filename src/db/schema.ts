@@ -180,6 +180,10 @@ export const incidents = pgTable('incidents', {
   index('incidents_date_end_idx').on(t.dateEnd),
   index('incidents_province_occurred_on_idx').on(t.provinceCode, t.occurredOn, t.id),
   index('incidents_type_idx').on(t.type),
+  // How far a date window reaches past occurred_on on either side: their maxima (one index lookup each) bound
+  // occurred_on for a start_date/end_date filter, so a list scans only the window, not every newer incident.
+  index('incidents_window_after_idx').on(sql`(${t.dateEnd} - ${t.occurredOn})`),
+  index('incidents_window_before_idx').on(sql`(${t.occurredOn} - ${t.dateStart})`),
   check('incidents_latitude_range', sql`${t.latitude} between -90 and 90`),
   check('incidents_longitude_range', sql`${t.longitude} between -180 and 180`),
   check('incidents_coordinates_together', sql`(${t.latitude} is null) = (${t.longitude} is null)`),
@@ -260,8 +264,9 @@ export const statements = pgTable('statements', {
   ...timestamps
 }, (t) => [
   index('statements_said_on_idx').on(t.saidOn, t.id),
-  index('statements_speaker_idx').on(t.speakerId),
-  index('statements_on_behalf_of_idx').on(t.onBehalfOfId),
+  // By speaker (or principal), newest first: the page is the head of the index, whatever the actor has said.
+  index('statements_speaker_said_on_idx').on(t.speakerId, t.saidOn, t.id),
+  index('statements_on_behalf_of_said_on_idx').on(t.onBehalfOfId, t.saidOn, t.id),
   check('statements_text_not_blank', sql`length(trim(${t.text})) > 0`),
   ...windowChecks('statements', t.dateStart, t.saidOn, t.dateEnd)
 ])

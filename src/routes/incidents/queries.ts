@@ -62,7 +62,7 @@ function responsibilityExists (db: Database, actors: string, kinds?: Array<'clai
 /** Which filters a query uses: all that changes the SQL text of the list (values go in placeholders). */
 function listShape (query: IncidentQuery): string {
   const used = [
-    query.provinceCodes && 'province', query.start_date && 'start', query.end_date && 'end',
+    query.provinceCodes && (query.provinceCodes.length === 1 ? 'province' : 'provinces'), query.start_date && 'start', query.end_date && 'end',
     query.date_match === 'within' && 'within', query.claimedBy && 'claimed', query.attributedTo && 'attributed',
     query.actorIds && 'actor', query.sourceId && 'source', query.types && 'type', query.updated_since && 'updated',
     query.q && 'q', query.cursor && 'cursor'
@@ -74,6 +74,7 @@ function listShape (query: IncidentQuery): string {
 function listValues (query: IncidentQuery, limit: number): Record<string, unknown> {
   const values: Record<string, unknown> = {
     limit: limit + 1,
+    province: query.provinceCodes?.[0],
     provinces: query.provinceCodes,
     start: query.start_date,
     end: query.end_date,
@@ -93,12 +94,36 @@ function listValues (query: IncidentQuery, limit: number): Record<string, unknow
   return values
 }
 
+/**
+ * The occurred_on range a date filter implies (occurred_on lies in each incident's window): redundant with the window
+ * conditions, so the same rows match, but it lets the occurred_on indexes scan just that range. Overlapping a window
+ * reaches at most as far past occurred_on as the widest window in the table does (a lookup in its index).
+ */
+function occurredOnBounds (query: IncidentQuery): SQL[] {
+  const bounds: SQL[] = []
+  const within = query.date_match === 'within'
+  if (query.start_date) {
+    bounds.push(within
+      ? sql`${incidents.occurredOn} >= ${p('start')}::date`
+      : sql`${incidents.occurredOn} >= ${p('start')}::date - (select coalesce(max(${incidents.dateEnd} - ${incidents.occurredOn}), 0) from ${incidents})`)
+  }
+  if (query.end_date) {
+    bounds.push(within
+      ? sql`${incidents.occurredOn} <= ${p('end')}::date`
+      : sql`${incidents.occurredOn} <= ${p('end')}::date + (select coalesce(max(${incidents.occurredOn} - ${incidents.dateStart}), 0) from ${incidents})`)
+  }
+  return bounds
+}
+
 function filterConditions (db: Database, query: IncidentQuery): SQL[] {
   const conditions: SQL[] = []
-  if (query.provinceCodes) conditions.push(sql`${incidents.provinceCode} = any(${p('provinces')})`)
+  // One province as a plain equality: the (province, occurred_on) index then yields the page in order.
+  if (query.provinceCodes?.length === 1) conditions.push(eq(incidents.provinceCode, p('province')))
+  else if (query.provinceCodes) conditions.push(sql`${incidents.provinceCode} = any(${p('provinces')})`)
   conditions.push(...windowConditions(incidents.dateStart, incidents.dateEnd, {
     start_date: query.start_date && p('start'), end_date: query.end_date && p('end'), date_match: query.date_match
   }))
+  conditions.push(...occurredOnBounds(query))
   if (query.claimedBy) conditions.push(responsibilityExists(db, 'claimed', ['claimed']))
   if (query.attributedTo) conditions.push(responsibilityExists(db, 'attributed', ['claimed', 'attributed']))
   if (query.actorIds) {
