@@ -10,6 +10,8 @@ export const ConfigSchema = Type.Object({
   port: Type.Integer({ minimum: 0, maximum: 65535 }),
   host: Type.String({ minLength: 1 }),
   databaseUrl: Type.Union([Type.Null(), Type.String({ pattern: '^postgres(ql)?://' })]),
+  /** Streaming replicas of the DATABASE_URL primary that serve anonymous reads; empty: every query goes to the primary. */
+  databaseReplicaUrls: Type.Array(Type.String({ pattern: '^postgres(ql)?://' })),
   dataDir: Type.Union([Type.Null(), Type.String({ minLength: 1 })]),
   logLevel: LogLevel,
   corsOrigins: Type.Array(Type.String({ minLength: 1 })),
@@ -40,6 +42,7 @@ export type Config = Static<typeof ConfigSchema>
 export type AppConfig = Pick<Config, 'logLevel' | 'corsOrigins'> & Partial<Omit<Config, 'logLevel' | 'corsOrigins'>>
 
 export const defaults = {
+  databaseReplicaUrls: [] as string[],
   database: { poolSize: 10, statementTimeoutMs: 5_000, lockTimeoutMs: 2_000, poolTimeoutMs: 3_000, connectTimeoutMs: 5_000 },
   requestTimeoutMs: 15_000,
   shutdownDelayMs: 0,
@@ -53,7 +56,8 @@ export class ConfigError extends Error {}
 
 /**
  * Environment variables (see the README's Configuration table):
- * PORT (3000), HOST (localhost), DATABASE_URL (unset: embedded PGlite), PGLITE_DATA_DIR (.data/pglite),
+ * PORT (3000), HOST (localhost), DATABASE_URL (unset: embedded PGlite), DATABASE_REPLICA_URLS (comma-separated; none),
+ * PGLITE_DATA_DIR (.data/pglite),
  * LOG_LEVEL (info), CORS_ORIGINS (comma-separated, * for any; default *), SEED_ON_EMPTY (true),
  * DB_POOL_SIZE (10), DB_STATEMENT_TIMEOUT_MS (5000), DB_LOCK_TIMEOUT_MS (2000), DB_POOL_TIMEOUT_MS (3000),
  * DB_CONNECT_TIMEOUT_MS (5000), REQUEST_TIMEOUT_MS (15000), SHUTDOWN_DELAY_MS (0), SHUTDOWN_TIMEOUT_MS (10000),
@@ -81,6 +85,7 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST || 'localhost',
     databaseUrl,
+    databaseReplicaUrls: replicaUrls(env.DATABASE_REPLICA_URLS, databaseUrl, errors),
     dataDir: databaseUrl ? null : (env.PGLITE_DATA_DIR || '.data/pglite'),
     logLevel,
     corsOrigins,
@@ -103,6 +108,26 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
   // The checks above give the messages; the schema is the type's guarantee.
   if (!Value.Check(ConfigSchema, config)) throw new ConfigError('Invalid configuration')
   return config
+}
+
+/**
+ * DATABASE_REPLICA_URLS: postgres:// URLs, comma-separated. An entry is named by its position, never echoed: a URL
+ * may hold a password.
+ */
+function replicaUrls (text: string | undefined, databaseUrl: string | null, errors: string[]): string[] {
+  const urls = (text ?? '').split(',').map((u) => u.trim()).filter(Boolean)
+  if (urls.length === 0) return []
+  if (databaseUrl === null) {
+    errors.push('DATABASE_REPLICA_URLS needs DATABASE_URL: replicas serve reads for a PostgreSQL primary, and the embedded PGlite has none')
+  }
+  urls.forEach((url, index) => {
+    if (!/^postgres(ql)?:\/\/./.test(url) || !URL.canParse(url)) {
+      errors.push(`DATABASE_REPLICA_URLS: entry ${index + 1} of ${urls.length} must be a postgres:// or postgresql:// URL`)
+    } else if (url === databaseUrl) {
+      errors.push(`DATABASE_REPLICA_URLS: entry ${index + 1} of ${urls.length} is DATABASE_URL itself; list only replicas`)
+    }
+  })
+  return urls
 }
 
 function integer (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, errors: string[]): number {

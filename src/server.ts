@@ -21,8 +21,19 @@ async function step<T> (log: Logger, name: string, run: () => Promise<T>, detail
 async function main (config: Config, log: Logger): Promise<void> {
   const startedAt = performance.now()
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`
+  const replicaUrls = config.databaseReplicaUrls
+  const onReplicaChange = (index: number, up: boolean) => {
+    if (up) log.info({ replica: index + 1 }, 'read replica answers again: it takes reads')
+    else log.warn({ replica: index + 1 }, 'read replica does not answer: its reads go to the primary until it does')
+  }
   const handle = await step(log, 'open database', () =>
-    openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, limits: config.database }), () => ({ database: where }))
+    openDatabase({ url: config.databaseUrl, replicaUrls, onReplicaChange, dataDir: config.dataDir, limits: config.database }), (opened) => ({
+    database: where,
+    ...(replicaUrls.length > 0 && { replicas: replicaUrls.length, replicasUp: opened.replicas?.().filter((r) => r.up).length })
+  }))
+  if (replicaUrls.length > 0) {
+    log.info({ replicas: replicaUrls.length }, `reads go to ${replicaUrls.length} replica(s) (DATABASE_REPLICA_URLS); writes and requests with credentials to the primary`)
+  }
   await bootstrapDatabase(handle, {
     url: config.databaseUrl,
     seedOnEmpty: config.seedOnEmpty,

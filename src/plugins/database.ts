@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Database, DatabaseHandle } from '../db/client.ts'
+import { readingFromPrimary } from '../db/replicas.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -21,4 +22,10 @@ export default fp(async function database (app: FastifyInstance, options: Databa
   app.decorate('db', options.handle.db)
   app.decorate('dbHandle', options.handle)
   if (options.closeOnShutdown) app.addHook('onClose', async () => options.handle.close())
+  if (options.handle.replicas) {
+    // Read-your-writes: a request with credentials (a curator's key) reads from the primary, the key check included;
+    // anonymous requests read from the replicas. Set before the auth hook; what follows (body parsing, handler) runs
+    // in this async context: Fastify binds the content-type parsers to the request's.
+    app.addHook('onRequest', (request, _reply, done) => readingFromPrimary(request.headers.authorization !== undefined, done))
+  }
 }, { name: 'database' })

@@ -21,6 +21,21 @@ function poolGauges (registry: Registry, handle: DatabaseHandle) {
   }
 }
 
+/** Each read replica, labelled by its position in DATABASE_REPLICA_URLS: whether it takes reads, and its pool. */
+function replicaGauges (registry: Registry, replicas: NonNullable<DatabaseHandle['replicas']>) {
+  const perReplica = (name: string, help: string, value: (replica: ReturnType<typeof replicas>[number]) => number) =>
+    new promClient.Gauge({
+      name,
+      help,
+      labelNames: ['replica'],
+      registers: [registry],
+      collect () { replicas().forEach((replica, index) => this.set({ replica: String(index + 1) }, value(replica))) }
+    })
+  perReplica('db_replica_up', 'Read replica answering its probe (1) and taking reads, or not (0): its reads go to the primary.', (r) => Number(r.up))
+  perReplica('db_replica_pool_in_use', 'Pooled connections to the read replica running a query now.', (r) => r.pool.inUse)
+  perReplica('db_replica_pool_waiting', 'Queries waiting for a free pooled connection to the read replica.', (r) => r.pool.waiting)
+}
+
 export default fp(async function metrics (app: FastifyInstance) {
   // A registry per app, not prom-client's global one: several apps in one process (tests) would collide in it.
   const registry = new promClient.Registry()
@@ -48,6 +63,7 @@ export default fp(async function metrics (app: FastifyInstance) {
 
   app.addHook('onReady', async () => {
     if (app.hasDecorator('dbHandle')) poolGauges(registry, app.dbHandle)
+    if (app.hasDecorator('dbHandle') && app.dbHandle.replicas) replicaGauges(registry, app.dbHandle.replicas)
   })
 
   app.get('/metrics', { schema: { hide: true }, logLevel: 'warn' }, async (_request, reply) => {

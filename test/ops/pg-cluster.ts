@@ -1,4 +1,7 @@
-/** Test helper: a throwaway PostgreSQL cluster of a test's own (temp folder, free port), to stop and start at will. */
+/**
+ * Test helper: a throwaway PostgreSQL cluster of a test's own (temp folder, free port), to stop and start at will; and
+ * a streaming replica of one (pg_basebackup -R), on a port of its own.
+ */
 import { execFile } from 'node:child_process'
 import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir, userInfo } from 'node:os'
@@ -29,8 +32,8 @@ function asOwner (command: string, args: string[]): Promise<{ stdout: string, st
   return userInfo().uid === 0 ? run('runuser', ['-u', 'postgres', '--', binary, ...args]) : run(binary, args)
 }
 
-/** A cluster with trust auth, listening on 127.0.0.1 at a free port and on a socket in its own folder; removed at teardown. */
-export async function startCluster (t: Test): Promise<PgCluster> {
+/** A temp folder owned by the cluster's user, its server stopped and the folder removed at teardown. */
+async function clusterFolder (t: Test): Promise<{ dir: string, data: string }> {
   if (!existsSync(join(pgBin, 'initdb'))) throw new Error(`No PostgreSQL server binaries in ${pgBin}: install them, or set PG_BIN`)
   const dir = mkdtempSync(join(tmpdir(), 'apv-pg-'))
   const data = join(dir, 'data')
@@ -40,9 +43,38 @@ export async function startCluster (t: Test): Promise<PgCluster> {
     rmSync(dir, { recursive: true, force: true })
   })
   if (userInfo().uid === 0) chownSync(dir, Number((await run('id', ['-u', 'postgres'])).stdout), Number((await run('id', ['-g', 'postgres'])).stdout))
-  const port = await freePort()
+  return { dir, data }
+}
+
+export interface ClusterOptions {
+  /** Server settings (`-c name=value`) on top of the test defaults. */
+  settings?: Record<string, string>
+}
+
+/**
+ * A cluster with trust auth, listening on 127.0.0.1 at a free port and on a socket in its own folder; removed at
+ * teardown. initdb's default pg_hba.conf lets local TCP replication connections in, and the defaults (wal_level
+ * replica, max_wal_senders 10, hot_standby on) make any such cluster a primary that startReplica can copy.
+ */
+export async function startCluster (t: Test, options: ClusterOptions = {}): Promise<PgCluster> {
+  const { dir, data } = await clusterFolder(t)
   await asOwner('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'])
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`
+  return serve(dir, data, await freePort(), options)
+}
+
+/**
+ * A hot standby of `primary`: pg_basebackup -R copies its data (and writes primary_conninfo and standby.signal), and
+ * the copy starts on a free port of its own, replaying the primary's WAL as it streams in. Read-only.
+ */
+export async function startReplica (t: Test, primary: PgCluster, options: ClusterOptions = {}): Promise<PgCluster> {
+  const { dir, data } = await clusterFolder(t)
+  await asOwner('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', data, '-R', '-X', 'stream', '-c', 'fast', '--no-sync'])
+  return serve(dir, data, await freePort(), { settings: { hot_standby: 'on', ...options.settings } })
+}
+
+async function serve (dir: string, data: string, port: number, { settings = {} }: ClusterOptions): Promise<PgCluster> {
+  const extra = Object.entries(settings).map(([name, value]) => ` -c ${name}=${value}`).join('')
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off${extra}`
 
   const cluster: PgCluster = {
     port,
