@@ -3,20 +3,24 @@
  * made once (not on every request), and PostgreSQL parses and plans it once per connection.
  */
 import type { Database } from './client.ts'
+import { readerOf } from './replicas.ts'
 
 const caches = new WeakMap<object, Map<string, unknown>>()
 
 /**
- * The query `build` makes for this shape on this database, built on first use. `shape` names everything that
+ * The query `build` makes for this shape on this database (on the primary or replica a read goes to now), built on
+ * first use. `shape` names everything that
  * changes the SQL text (which filters are present, which mode); values go in placeholders, arrays as one array
  * parameter, so the text never depends on how many values a filter or a page has.
  */
 export function prepared<Q> (db: Database, shape: string, build: (db: Database, name: string) => Q): Q {
-  let cache = caches.get(db)
-  if (cache === undefined) caches.set(db, cache = new Map())
+  // A query prepared on a database stays bound to it: with replicas, prepare on the one this read goes to.
+  const target = readerOf(db)
+  let cache = caches.get(target)
+  if (cache === undefined) caches.set(target, cache = new Map())
   let query = cache.get(shape) as Q | undefined
   if (query === undefined) {
-    query = build(db, shape)
+    query = build(target, shape)
     cache.set(shape, query)
   }
   return query

@@ -8,6 +8,14 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import { withReplicas } from 'drizzle-orm/pg-core'
 import type { Database, DatabaseHandle } from './client.ts'
 
+/** The routed databases, each with the function that picks where its next read goes. */
+const routers = new WeakMap<object, () => Database>()
+
+/** The database a read made now would go to: for a routed database, the primary or a replica; otherwise itself. */
+export function readerOf (db: Database): Database {
+  return routers.get(db)?.() ?? db
+}
+
 /** True while the code running (and whatever it starts) reads from the primary. */
 const primaryReads = new AsyncLocalStorage<boolean>()
 
@@ -63,6 +71,7 @@ export async function routeReads (primary: DatabaseHandle, replicas: DatabaseHan
   timer.unref()
 
   const db = withReplicas(primary.db, replicas.map((r) => r.db) as [Database, ...Database[]], pick)
+  routers.set(db, pick)
   return {
     db: db as Database,
     kind: 'postgres',
