@@ -45,6 +45,8 @@ export function classifyDatabaseError (error: unknown): DatabaseFailure | undefi
   for (const code of codesOf(error)) {
     if (code === 'POOL_TIMEOUT') return { kind: 'busy', retryAfter: 1 }
     if (code === '55P03') return { kind: 'busy', retryAfter: 1 } // lock_not_available: lock_timeout fired
+    // serialization_failure (also a hot standby cancelling a read that conflicts with replay) and deadlock: a retry succeeds.
+    if (code === '40001' || code === '40P01') return { kind: 'busy', retryAfter: 1 }
     if (code === '57014') return { kind: 'timeout', retryAfter: 1 } // query_canceled: statement_timeout fired
     if (unreachable.has(code) || serverUnavailable.has(code) || code.startsWith('08')) return { kind: 'unavailable', retryAfter: 5 }
   }

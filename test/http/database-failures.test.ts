@@ -25,6 +25,8 @@ const failures: Array<[string, () => Error, number, string, number]> = [
   ['server shutting down (57P01), wrapped by Drizzle', () => wrapped(coded('terminating connection due to administrator command', '57P01')), 503, 'database_unavailable', 5],
   ['statement timeout (57014), wrapped by Drizzle', () => wrapped(coded('canceling statement due to statement timeout', '57014')), 503, 'database_timeout', 1],
   ['lock timeout (55P03)', () => coded('canceling statement due to lock timeout', '55P03'), 503, 'database_busy', 1],
+  ['a replica cancelling a read that conflicts with replay (40001)', () => wrapped(coded('canceling statement due to conflict with recovery', '40001')), 503, 'database_busy', 1],
+  ['deadlock (40P01)', () => coded('deadlock detected', '40P01'), 503, 'database_busy', 1],
   ['no free pooled connection', () => new PoolTimeout(3000), 503, 'database_busy', 1],
   ['any other error', () => new Error('select went wrong at 10.1.2.3'), 500, 'internal_error', 0]
 ]
