@@ -81,7 +81,7 @@ export async function buildApp (config: AppConfig, options: BuildOptions = {}): 
   await app.register(rateLimiting, config.rateLimit ?? { max: 0, windowMs: defaults.rateLimit.windowMs })
   await app.register(finiteNumbers)
   if (options.database) await app.register(database, { handle: options.database, closeOnShutdown: options.closeDatabase ?? true })
-  await app.register(httpCaching, { corsOrigins: config.corsOrigins })
+  await app.register(httpCaching, { corsOrigins: config.corsOrigins, compression: config.compression ?? defaults.compression })
   await app.register(deprecation)
   await app.register(openapi, { version: pkg.version })
   await app.register(auth)

@@ -34,7 +34,9 @@ export const ConfigSchema = Type.Object({
   /** Trust X-Forwarded-* from a proxy in front (true, false, a hop count, or comma-separated addresses). */
   trustProxy: Type.Union([Type.Boolean(), Type.Integer({ minimum: 1 }), Type.Array(Type.String())]),
   /** Serve GET /metrics (Prometheus). */
-  metrics: Type.Boolean()
+  metrics: Type.Boolean(),
+  /** Compress responses (brotli at quality 4, gzip, deflate) for clients that ask; false leaves it to a proxy in front. */
+  compression: Type.Boolean()
 })
 export type Config = Static<typeof ConfigSchema>
 
@@ -49,7 +51,8 @@ export const defaults = {
   shutdownTimeoutMs: 10_000,
   rateLimit: { max: 600, windowMs: 60_000 },
   trustProxy: false,
-  metrics: true
+  metrics: true,
+  compression: true
 } satisfies Partial<Config>
 
 export class ConfigError extends Error {}
@@ -61,7 +64,7 @@ export class ConfigError extends Error {}
  * LOG_LEVEL (info), CORS_ORIGINS (comma-separated, * for any; default *), SEED_ON_EMPTY (true),
  * DB_POOL_SIZE (10), DB_STATEMENT_TIMEOUT_MS (5000), DB_LOCK_TIMEOUT_MS (2000), DB_POOL_TIMEOUT_MS (3000),
  * DB_CONNECT_TIMEOUT_MS (5000), REQUEST_TIMEOUT_MS (15000), SHUTDOWN_DELAY_MS (0), SHUTDOWN_TIMEOUT_MS (10000),
- * RATE_LIMIT_MAX (600), RATE_LIMIT_WINDOW_MS (60000), TRUST_PROXY (false), METRICS (true).
+ * RATE_LIMIT_MAX (600), RATE_LIMIT_WINDOW_MS (60000), TRUST_PROXY (false), METRICS (true), COMPRESSION (true).
  */
 export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
   const errors: string[] = []
@@ -102,7 +105,8 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', defaults.shutdownTimeoutMs, 1),
     rateLimit: { max: int('RATE_LIMIT_MAX', defaults.rateLimit.max), windowMs: int('RATE_LIMIT_WINDOW_MS', defaults.rateLimit.windowMs, 1) },
     trustProxy: trustProxy(env.TRUST_PROXY, errors),
-    metrics: boolean(env, 'METRICS', defaults.metrics, errors)
+    metrics: boolean(env, 'METRICS', defaults.metrics, errors),
+    compression: boolean(env, 'COMPRESSION', defaults.compression, errors)
   }
   if (errors.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${errors.join('\n  - ')}`)
   // The checks above give the messages; the schema is the type's guarantee.

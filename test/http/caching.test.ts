@@ -1,6 +1,7 @@
 /** HTTP behaviour clients rely on: ETag and 304, Cache-Control, CORS, compression, HEAD. */
 import { gunzipSync } from 'node:zlib'
 import t from 'tap'
+import { buildApp } from '../../src/app.ts'
 import { buildTestApp } from '../helper.ts'
 
 t.test('HTTP for clients', async (t) => {
@@ -48,6 +49,16 @@ t.test('HTTP for clients', async (t) => {
     const body = JSON.parse(gunzipSync(res.rawPayload).toString('utf8'))
     t.same(body, JSON.parse(plain.body), 'the decompressed body is the same document')
     t.ok(res.rawPayload.length < plain.rawPayload.length, 'and smaller')
+  })
+
+  t.test('with compression off (a proxy compresses), the same request is answered uncompressed', async (t) => {
+    const plain = await app.inject({ method: 'GET', url: '/v1/incidents?limit=500' })
+    const off = await buildApp({ logLevel: 'silent', corsOrigins: ['*'], compression: false }, { database: app.dbHandle, closeDatabase: false })
+    t.teardown(() => off.close())
+    const res = await off.inject({ method: 'GET', url: '/v1/incidents?limit=500', headers: { 'accept-encoding': 'br, gzip' } })
+    t.equal(res.statusCode, 200)
+    t.equal(res.headers['content-encoding'], undefined, 'no Content-Encoding')
+    t.equal(res.body, plain.body, 'the same bytes as without Accept-Encoding')
   })
 
   t.test('HEAD answers like GET without a body', async (t) => {

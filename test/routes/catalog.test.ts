@@ -703,7 +703,8 @@ t.test('config: loadConfig validates the environment', async (t) => {
     [{ REQUEST_TIMEOUT_MS: '1.5' }, 'REQUEST_TIMEOUT_MS'],
     [{ RATE_LIMIT_MAX: 'lots' }, 'RATE_LIMIT_MAX'],
     [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
-    [{ METRICS: 'yes' }, 'METRICS']
+    [{ METRICS: 'yes' }, 'METRICS'],
+    [{ COMPRESSION: 'br' }, 'COMPRESSION']
   ]
   for (const [env, name] of bad) {
     let error: unknown
@@ -747,7 +748,7 @@ t.test('config: loadConfig validates the environment', async (t) => {
   const limits = loadConfig({
     DB_POOL_SIZE: '4', DB_STATEMENT_TIMEOUT_MS: '1000', DB_LOCK_TIMEOUT_MS: '0', DB_POOL_TIMEOUT_MS: '250', DB_CONNECT_TIMEOUT_MS: '900',
     REQUEST_TIMEOUT_MS: '2000', SHUTDOWN_DELAY_MS: '5000', SHUTDOWN_TIMEOUT_MS: '20000', RATE_LIMIT_MAX: '0', RATE_LIMIT_WINDOW_MS: '1000',
-    TRUST_PROXY: '10.0.0.0/8, 127.0.0.1', METRICS: 'false'
+    TRUST_PROXY: '10.0.0.0/8, 127.0.0.1', METRICS: 'false', COMPRESSION: 'false'
   })
   t.strictSame(limits.database, { poolSize: 4, statementTimeoutMs: 1000, lockTimeoutMs: 0, poolTimeoutMs: 250, connectTimeoutMs: 900 }, 'database limits are read')
   t.strictSame([limits.requestTimeoutMs, limits.shutdownDelayMs, limits.shutdownTimeoutMs], [2000, 5000, 20000], 'timeouts are read')
@@ -756,6 +757,7 @@ t.test('config: loadConfig validates the environment', async (t) => {
   t.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxy, 2, 'TRUST_PROXY takes a hop count')
   t.equal(loadConfig({ TRUST_PROXY: 'true' }).trustProxy, true, 'TRUST_PROXY=true trusts every proxy')
   t.equal(limits.metrics, false, 'METRICS=false')
+  t.equal(limits.compression, false, 'COMPRESSION=false')
   t.equal(loadConfig({ SEED_ON_EMPTY: '0' }).seedOnEmpty, false, 'SEED_ON_EMPTY=0 is false')
   t.equal(loadConfig({ SEED_ON_EMPTY: 'TRUE' }).seedOnEmpty, true, 'SEED_ON_EMPTY is case-insensitive')
 })
