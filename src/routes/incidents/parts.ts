@@ -1,12 +1,8 @@
-/** The parts of incidents loaded beside their rows: responsibility, participants, breakdowns; and the detail-only parts. */
+/** Casualty figures of a row, and the parts only an incident's own page shows (parts-json.ts has those of every row). */
 import { aliasedTable, asc, eq, or, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
 import { prepared } from '../../db/prepared.ts'
-import {
-  actors, casualtyBreakdowns, incidentFollowUps, incidentParticipants, incidentRelations, incidents, noClaimReports,
-  responsibilities, tallyIncidents
-} from '../../db/schema.ts'
-import { groupBy } from '../group-by.ts'
+import { actors, incidentFollowUps, incidentRelations, incidents, noClaimReports, tallyIncidents } from '../../db/schema.ts'
 
 type Figure = number | null
 
@@ -15,94 +11,7 @@ export function figures<P extends string> (row: Record<`${P}Best` | `${P}Low` | 
   return { best: row[`${prefix}Best`], low: row[`${prefix}Low`], high: row[`${prefix}High`] }
 }
 
-interface ActorRefRow { id: string, slug: string, name: string }
-/** Drizzle types a join of two aliases of one table as never; the shape is spelled out instead. */
-interface ClaimRow {
-  incidentId: string
-  row: typeof responsibilities.$inferSelect
-  actor: ActorRefRow
-  asserter: ActorRefRow | null
-  challenger: ActorRefRow | null
-}
-
-const asserters = aliasedTable(actors, 'asserter')
-const challengers = aliasedTable(actors, 'challenger')
 const actorRef = { id: actors.id, slug: actors.slug, name: actors.name }
-
-const ids = sql.placeholder('ids')
-
-/** The three queries, prepared once per database: the incidents' ids are one array parameter. */
-function partQueries (db: Database) {
-  return prepared(db, 'incident-parts', (db) => ({
-    claims: db.select({
-      incidentId: responsibilities.incidentId,
-      row: responsibilities,
-      actor: actorRef,
-      asserter: { id: asserters.id, slug: asserters.slug, name: asserters.name },
-      challenger: { id: challengers.id, slug: challengers.slug, name: challengers.name }
-    }).from(responsibilities)
-      .innerJoin(actors, eq(responsibilities.actorId, actors.id))
-      .leftJoin(asserters, eq(responsibilities.assertedById, asserters.id))
-      .leftJoin(challengers, eq(responsibilities.challengedById, challengers.id))
-      .where(sql`${responsibilities.incidentId} = any(${ids})`)
-      .orderBy(sql`array_position(array['claimed','attributed','suspected','denied']::responsibility_kind[], ${responsibilities.kind})`,
-        asc(actors.slug), asc(responsibilities.sourceId))
-      .prepare('incident_claims'),
-    breakdowns: db.select().from(casualtyBreakdowns).where(sql`${casualtyBreakdowns.incidentId} = any(${ids})`)
-      .orderBy(asc(casualtyBreakdowns.victimGroup), asc(casualtyBreakdowns.sourceId))
-      .prepare('incident_breakdowns'),
-    participants: db.select({ row: incidentParticipants, actor: actorRef }).from(incidentParticipants)
-      .leftJoin(actors, eq(incidentParticipants.actorId, actors.id))
-      .where(sql`${incidentParticipants.incidentId} = any(${ids})`)
-      .orderBy(asc(incidentParticipants.incidentId), asc(incidentParticipants.position))
-      .prepare('incident_participants')
-  }))
-}
-
-/** Three queries for any number of incidents. */
-export async function incidentParts (db: Database, incidentIds: string[]) {
-  const queries = partQueries(db)
-  const values = { ids: incidentIds }
-  const [claimRows, breakdowns, participants] = await Promise.all([
-    queries.claims.execute(values), queries.breakdowns.execute(values), queries.participants.execute(values)
-  ])
-  const claims = claimRows as unknown as ClaimRow[]
-  return {
-    responsibility: groupBy(claims, (c) => c.incidentId, ({ row: r, actor, asserter, challenger }) => ({
-      kind: r.kind,
-      actor,
-      source_id: r.sourceId,
-      statement_id: r.statementId,
-      voice: r.voice,
-      asserted_by: asserter ?? null,
-      wording: r.wording,
-      excerpt: r.excerpt,
-      challenge: r.challengeKind && challenger && r.challengeSourceId
-        ? { kind: r.challengeKind, by: challenger, source_id: r.challengeSourceId, statement_id: r.challengeStatementId, excerpt: r.challengeExcerpt }
-        : null,
-      notes: r.notes
-    })),
-    breakdowns: groupBy(breakdowns, (b) => `${b.incidentId}/${b.outcome}`, (b) => ({
-      group: b.victimGroup,
-      outcome: b.outcome,
-      count: (b.best ?? b.low) as number,
-      best: b.best,
-      low: b.low,
-      high: b.high,
-      source_id: b.sourceId
-    })),
-    participants: groupBy(participants, (p) => p.row.incidentId, ({ row: p, actor }) => ({
-      role: p.role,
-      actor: actor ?? null,
-      description: p.description,
-      count: p.count,
-      outcome: p.outcome,
-      source_id: p.sourceId,
-      excerpt: p.excerpt,
-      notes: p.notes
-    }))
-  }
-}
 
 const others = aliasedTable(incidents, 'other')
 

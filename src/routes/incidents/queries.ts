@@ -14,7 +14,8 @@ import type { Incident, IncidentDetail, IncidentFilters } from '../../schemas/in
 import { sourceRefColumns, type SourceRefRow } from '../sources/refs.ts'
 import { windowConditions } from '../date-window.ts'
 import { statementsAboutIncident } from '../statements/queries.ts'
-import { figures, incidentDetailParts, incidentParts } from './parts.ts'
+import { figures, incidentDetailParts } from './parts.ts'
+import { breakdownJson, participantsJson, responsibilityJson } from './parts-json.ts'
 
 type IncidentView = Static<typeof Incident>
 type IncidentDetailView = Static<typeof IncidentDetail>
@@ -39,7 +40,11 @@ const incidentSearchText = sql`(coalesce(${incidents.title}, '') || E'\\x01' || 
 
 const incidentColumns = {
   incident: incidents,
-  province: { code: provinces.code, name: provinces.name }
+  province: { code: provinces.code, name: provinces.name },
+  responsibility: responsibilityJson,
+  killedBreakdown: breakdownJson('killed'),
+  woundedBreakdown: breakdownJson('wounded'),
+  participants: participantsJson
 }
 
 function baseSelect (db: Database) {
@@ -148,7 +153,7 @@ function filterConditions (db: Database, query: IncidentQuery): SQL[] {
   return conditions
 }
 
-/** Incidents newest `occurred_on` first, then id descending: four prepared queries whatever the page size. */
+/** Incidents newest `occurred_on` first, then id descending: one prepared query whatever the page size. */
 export async function listIncidents (db: Database, query: IncidentQuery) {
   const limit = query.limit ?? 50
   const values = listValues(query, limit)
@@ -158,14 +163,12 @@ export async function listIncidents (db: Database, query: IncidentQuery) {
     .prepare('list_incidents'))
   const rows = await list.execute(values)
   const page = toPage(rows, limit, (last) => encodeCursor('incidents', [last.incident.occurredOn, last.incident.id]))
-  return { data: await hydrateIncidents(db, page.data), next_cursor: page.next_cursor }
+  return { data: toIncidentViews(page.data), next_cursor: page.next_cursor }
 }
 
-/** Adds responsibility, participants and casualty breakdowns: a fixed number of queries for any number of incidents. */
-async function hydrateIncidents (db: Database, rows: IncidentJoinRow[]): Promise<IncidentView[]> {
-  if (rows.length === 0) return []
-  const parts = await incidentParts(db, rows.map((r) => r.incident.id))
-  return rows.map(({ incident: i, province }) => ({
+/** The view of incident rows: their nested parts come with them, as JSON built by the query. */
+function toIncidentViews (rows: IncidentJoinRow[]): IncidentView[] {
+  return rows.map(({ incident: i, province, responsibility, killedBreakdown, woundedBreakdown, participants }) => ({
     id: i.id,
     title: i.title,
     occurred_on: i.occurredOn,
@@ -181,12 +184,12 @@ async function hydrateIncidents (db: Database, rows: IncidentJoinRow[]): Promise
     type: i.type,
     targets: i.targets,
     summary: i.summary,
-    killed: { ...figures(i, 'killed'), breakdown: parts.breakdowns.get(`${i.id}/killed`) ?? [] },
-    wounded: { ...figures(i, 'wounded'), breakdown: parts.breakdowns.get(`${i.id}/wounded`) ?? [] },
+    killed: { ...figures(i, 'killed'), breakdown: killedBreakdown },
+    wounded: { ...figures(i, 'wounded'), breakdown: woundedBreakdown },
     perpetrators_killed: figures(i, 'perpetratorsKilled'),
     perpetrators_wounded: figures(i, 'perpetratorsWounded'),
-    responsibility: parts.responsibility.get(i.id) ?? [],
-    participants: parts.participants.get(i.id) ?? [],
+    responsibility,
+    participants,
     version: i.version,
     ...recordTimestamps(i)
   }))
@@ -219,8 +222,8 @@ export async function getIncident (db: Database, id: string): Promise<IncidentDe
   const queries = itemQueries(db)
   const rows = await queries.row.execute({ id })
   if (rows.length === 0) throw notFound('incident', id)
-  const [[incident], reports, statementViews, detail] = await Promise.all([
-    hydrateIncidents(db, rows),
+  const [incident] = toIncidentViews(rows)
+  const [reports, statementViews, detail] = await Promise.all([
     queries.reports.execute({ id }),
     statementsAboutIncident(db, id),
     incidentDetailParts(db, id)
