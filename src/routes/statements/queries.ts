@@ -1,10 +1,10 @@
 /** Statement queries: the filtered list, one statement, and the hydration of incident ids and sources. */
-import { aliasedTable, and, asc, desc, eq, exists, gte, or, sql, type SQL } from 'drizzle-orm'
+import { aliasedTable, and, asc, desc, eq, exists, gte, ilike, or, sql, type SQL } from 'drizzle-orm'
 import type { Static } from '@sinclair/typebox'
 import type { Database } from '../../db/client.ts'
 import { actors, statementIncidents, statements, statementSources, sources } from '../../db/schema.ts'
 import { prepared } from '../../db/prepared.ts'
-import { containsText, recordTimestamps } from '../../db/sql.ts'
+import { likePattern, recordTimestamps } from '../../db/sql.ts'
 import { dateKey, decodeCursor, encodeCursor, textKey } from '../../http/cursor.ts'
 import { toPage } from '../../http/pagination.ts'
 import { notFound } from '../../http/problem.ts'
@@ -79,29 +79,60 @@ export async function hydrateStatements (db: Database, rows: StatementJoinRow[])
   }))
 }
 
-/** Statements newest `said_on` first, then id descending; keyset-paginated. */
-export async function listStatements (db: Database, query: StatementQuery) {
-  const limit = query.limit ?? 50
+const p = sql.placeholder
+
+/** Which filters a query uses: all that changes the SQL text of the list (values go in placeholders). */
+function listShape (query: StatementQuery): string {
+  const used = [
+    query.speakerId && 'speaker', query.actorId && 'actor', query.incidentId && 'incident', query.kind && 'kind',
+    query.start_date && 'start', query.end_date && 'end', query.date_match === 'within' && 'within', query.q && 'q',
+    query.updated_since && 'updated', query.cursor && 'cursor'
+  ]
+  return `statements:${used.filter(Boolean).join(',')}`
+}
+
+function listConditions (db: Database, query: StatementQuery): SQL[] {
   const conditions: SQL[] = []
-  if (query.speakerId) conditions.push(eq(statements.speakerId, query.speakerId))
-  if (query.actorId) {
-    conditions.push(or(eq(statements.speakerId, query.actorId), eq(statements.onBehalfOfId, query.actorId)) as SQL)
-  }
+  if (query.speakerId) conditions.push(eq(statements.speakerId, p('speaker')))
+  if (query.actorId) conditions.push(or(eq(statements.speakerId, p('actor')), eq(statements.onBehalfOfId, p('actor'))) as SQL)
   if (query.incidentId) {
     conditions.push(exists(db.select({ one: sql`1` }).from(statementIncidents).where(and(
-      eq(statementIncidents.statementId, statements.id), eq(statementIncidents.incidentId, query.incidentId)))))
+      eq(statementIncidents.statementId, statements.id), eq(statementIncidents.incidentId, p('incident'))))))
   }
-  if (query.kind) conditions.push(eq(statements.kind, query.kind))
-  conditions.push(...windowConditions(statements.dateStart, statements.dateEnd, query))
-  if (query.q) conditions.push(containsText(query.q, [statements.text]))
-  if (query.updated_since) conditions.push(gte(statements.updatedAt, new Date(query.updated_since)))
+  if (query.kind) conditions.push(eq(statements.kind, p('kind')))
+  conditions.push(...windowConditions(statements.dateStart, statements.dateEnd, {
+    start_date: query.start_date && p('start'), end_date: query.end_date && p('end'), date_match: query.date_match
+  }))
+  if (query.q) conditions.push(ilike(statements.text, p('q')))
+  if (query.updated_since) conditions.push(gte(statements.updatedAt, p('updated')))
+  if (query.cursor) conditions.push(sql`(${statements.saidOn}, ${statements.id}) < (${p('cursorDate')}::date, ${p('cursorId')})`)
+  return conditions
+}
+
+/** Statements newest `said_on` first, then id descending; keyset-paginated; prepared per shape. */
+export async function listStatements (db: Database, query: StatementQuery) {
+  const limit = query.limit ?? 50
+  const values: Record<string, unknown> = {
+    limit: limit + 1,
+    speaker: query.speakerId,
+    actor: query.actorId,
+    incident: query.incidentId,
+    kind: query.kind,
+    start: query.start_date,
+    end: query.end_date,
+    q: query.q === undefined ? undefined : likePattern(query.q),
+    updated: query.updated_since === undefined ? undefined : new Date(query.updated_since).toISOString()
+  }
   if (query.cursor) {
     const [saidOn, id] = decodeCursor(query.cursor, 'statements', [dateKey, textKey])
-    conditions.push(sql`(${statements.saidOn}, ${statements.id}) < (${saidOn}::date, ${id})`)
+    values.cursorDate = saidOn
+    values.cursorId = id
   }
-  const rows: StatementJoinRow[] = await baseSelect(db).where(and(...conditions))
+  const list = prepared(db, listShape(query), (db) => baseSelect(db).where(and(...listConditions(db, query)))
     .orderBy(desc(statements.saidOn), desc(statements.id))
-    .limit(limit + 1)
+    .limit(p('limit'))
+    .prepare('list_statements'))
+  const rows: StatementJoinRow[] = await list.execute(values)
   const page = toPage(rows, limit, (last) => encodeCursor('statements', [last.statement.saidOn, last.statement.id]))
   return { data: await hydrateStatements(db, page.data), next_cursor: page.next_cursor }
 }
