@@ -12,35 +12,34 @@ type Responsibility = Static<typeof ResponsibilitySchema>
 type Breakdown = Static<typeof BreakdownItem>
 type Participant = Static<typeof ParticipantSchema>
 
-const asserters = aliasedTable(actors, 'asserter')
-const challengers = aliasedTable(actors, 'challenger')
-const participantActors = aliasedTable(actors, 'participant_actor')
+const actorRow = aliasedTable(actors, 'actor_ref')
 
-/** `{ id, slug, name }` of an actor row, null when the (left-joined) row is missing. */
-function actorRef (table: { id: PgColumn, slug: PgColumn, name: PgColumn }): SQL {
-  return sql`case when ${table.id} is null then null else json_build_object('id', ${table.id}, 'slug', ${table.slug}, 'name', ${table.name}) end`
+/**
+ * `{ id, slug, name }` of the actor an id column names, null when it names none: a lookup by primary key, so each
+ * row costs an index probe (a join would hash the whole actors table once per incident).
+ */
+function actorRef (id: PgColumn): SQL {
+  return sql`(select json_build_object('id', ${actorRow.id}, 'slug', ${actorRow.slug}, 'name', ${actorRow.name}) from ${actors} as ${sql.identifier('actor_ref')} where ${actorRow.id} = ${id})`
 }
 
 /** Claims first, then attributions, suspicions, denials; by actor slug, then source. */
 export const responsibilityJson = sql<Responsibility[]>`coalesce((
   select json_agg(json_build_object(
     'kind', ${responsibilities.kind},
-    'actor', ${actorRef(actors)},
+    'actor', ${actorRef(responsibilities.actorId)},
     'source_id', ${responsibilities.sourceId},
     'statement_id', ${responsibilities.statementId},
     'voice', ${responsibilities.voice},
-    'asserted_by', ${actorRef(asserters)},
+    'asserted_by', ${actorRef(responsibilities.assertedById)},
     'wording', ${responsibilities.wording},
     'excerpt', ${responsibilities.excerpt},
-    'challenge', case when ${responsibilities.challengeKind} is not null and ${challengers.id} is not null and ${responsibilities.challengeSourceId} is not null
-      then json_build_object('kind', ${responsibilities.challengeKind}, 'by', ${actorRef(challengers)}, 'source_id', ${responsibilities.challengeSourceId},
+    'challenge', case when ${responsibilities.challengeKind} is not null and ${responsibilities.challengedById} is not null and ${responsibilities.challengeSourceId} is not null
+      then json_build_object('kind', ${responsibilities.challengeKind}, 'by', ${actorRef(responsibilities.challengedById)}, 'source_id', ${responsibilities.challengeSourceId},
         'statement_id', ${responsibilities.challengeStatementId}, 'excerpt', ${responsibilities.challengeExcerpt}) end,
     'notes', ${responsibilities.notes}
-  ) order by array_position(array['claimed','attributed','suspected','denied']::responsibility_kind[], ${responsibilities.kind}), ${actors.slug}, ${responsibilities.sourceId})
+  ) order by array_position(array['claimed','attributed','suspected','denied']::responsibility_kind[], ${responsibilities.kind}),
+    (select ${actorRow.slug} from ${actors} as ${sql.identifier('actor_ref')} where ${actorRow.id} = ${responsibilities.actorId}), ${responsibilities.sourceId})
   from ${responsibilities}
-  inner join ${actors} on ${actors.id} = ${responsibilities.actorId}
-  left join ${actors} as ${sql.identifier('asserter')} on ${asserters.id} = ${responsibilities.assertedById}
-  left join ${actors} as ${sql.identifier('challenger')} on ${challengers.id} = ${responsibilities.challengedById}
   where ${responsibilities.incidentId} = ${incidents.id}), '[]'::json)`
 
 /** The breakdown of one outcome (killed or wounded), by victim group, then source; `count` is best, else low. */
@@ -63,7 +62,7 @@ export function breakdownJson (outcome: 'killed' | 'wounded') {
 export const participantsJson = sql<Participant[]>`coalesce((
   select json_agg(json_build_object(
     'role', ${incidentParticipants.role},
-    'actor', ${actorRef(participantActors)},
+    'actor', ${actorRef(incidentParticipants.actorId)},
     'description', ${incidentParticipants.description},
     'count', ${incidentParticipants.count},
     'outcome', ${incidentParticipants.outcome},
@@ -72,5 +71,4 @@ export const participantsJson = sql<Participant[]>`coalesce((
     'notes', ${incidentParticipants.notes}
   ) order by ${incidentParticipants.position})
   from ${incidentParticipants}
-  left join ${actors} as ${sql.identifier('participant_actor')} on ${participantActors.id} = ${incidentParticipants.actorId}
   where ${incidentParticipants.incidentId} = ${incidents.id}), '[]'::json)`
