@@ -17,12 +17,20 @@ function reconnectDelay (attempts: number): number {
   return (0.5 + Math.random() / 2) * Math.min(3 ** attempts / 100, 1)
 }
 
+/**
+ * How the service's queries are planned. No JIT: the prepared list queries take the page size as a parameter, so a
+ * generic plan estimates a tenth of the table and its cost passes jit_above_cost; compiling then takes hundreds of
+ * milliseconds for a page that runs in a few.
+ */
+export const servicePlanSettings = { jit: 'off' }
+
 /** Parameters every connection starts with, so no statement and no lock wait runs unbounded (0 turns one off). */
 function startupParameters (limits: Pick<DatabaseLimits, 'statementTimeoutMs' | 'lockTimeoutMs'>): Partial<ConnectionParameters> {
   // Strings: postgres.js leaves out falsy startup parameters, and an explicit 0 must still override a server default.
   return {
     statement_timeout: String(limits.statementTimeoutMs),
-    lock_timeout: String(limits.lockTimeoutMs)
+    lock_timeout: String(limits.lockTimeoutMs),
+    ...servicePlanSettings
   } as Record<string, string>
 }
 

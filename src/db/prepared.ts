@@ -25,3 +25,14 @@ export function prepared<Q> (db: Database, shape: string, build: (db: Database, 
   }
   return query
 }
+
+/**
+ * Runs a prepared query as an unnamed statement: the SQL text is still built once, but PostgreSQL plans each run for
+ * the values given. For shapes whose best plan depends on them (a rare actor or a common one, a rare word or a
+ * common one), where one generic plan would be right for some values and scan far too much for others.
+ */
+export function planEachRun<Q extends object> (query: Q): Q {
+  // postgres.js names (and so caches the plan of) a statement only when Drizzle passes prepare: true.
+  if ('prepare' in query) (query as { prepare: boolean }).prepare = false
+  return query
+}

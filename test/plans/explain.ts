@@ -60,15 +60,16 @@ export function literal (value: unknown): string {
  * The plan PostgreSQL runs for a query as the service sends it (a prepared statement), generic or custom: under
  * plan_cache_mode `mode`, EXPLAIN ANALYZE EXECUTE of a PREPAREd copy with the request's values.
  */
-export async function explain (sql: postgres.Sql, query: CapturedQuery, mode: 'force_generic_plan' | 'force_custom_plan'): Promise<PlanNode> {
+export async function explain (sql: postgres.Sql, query: CapturedQuery, mode: 'force_generic_plan' | 'force_custom_plan'): Promise<PlanNode & { executionMs: number }> {
   return sql.begin(async (tx) => {
     await tx.unsafe(`set local plan_cache_mode = ${mode}`)
     await tx.unsafe(`prepare plan_check as ${query.sql}`).simple()
     try {
       const args = query.params.map(literal).join(', ')
       const rows = await tx.unsafe(`explain (analyze, format json) execute plan_check${args ? `(${args})` : ''}`)
-      const [row] = rows as unknown as Array<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>
-      return row!['QUERY PLAN'][0]!.Plan
+      const [row] = rows as unknown as Array<{ 'QUERY PLAN': Array<{ Plan: PlanNode, 'Execution Time': number }> }>
+      const result = row!['QUERY PLAN'][0]!
+      return { ...result.Plan, executionMs: result['Execution Time'] }
     } finally {
       await tx.unsafe('deallocate plan_check')
     }

@@ -5,7 +5,7 @@ import type { Database } from '../../db/client.ts'
 import {
   incidentParticipants, incidentReports, incidents, provinces, responsibilities, sources, statementIncidents, statements
 } from '../../db/schema.ts'
-import { prepared } from '../../db/prepared.ts'
+import { planEachRun, prepared } from '../../db/prepared.ts'
 import { likePattern, recordTimestamps } from '../../db/sql.ts'
 import { dateKey, decodeCursor, encodeCursor, textKey } from '../../http/cursor.ts'
 import { toPage } from '../../http/pagination.ts'
@@ -99,48 +99,55 @@ function listValues (query: IncidentQuery, limit: number): Record<string, unknow
   return values
 }
 
+/** How many days an incident's date window spans: 0 for a single day (its statistics and index live in the schema). */
+const windowSpan = sql`(${incidents.dateEnd} - ${incidents.dateStart})`
+
 /**
- * The occurred_on range a date filter implies (occurred_on lies in each incident's window): redundant with the window
- * conditions, so the same rows match, but it lets the occurred_on indexes scan just that range. Overlapping a window
- * reaches at most as far past occurred_on as the widest window in the table does (a lookup in its index).
+ * The date filter as one or two sets of conditions whose union is the filter; each also bounds occurred_on, so the
+ * occurred_on indexes scan only the range the filter can match, newest first.
+ * - `within`, and every single-day window (most incidents): occurred_on itself lies in the range.
+ * - a window of several days that overlaps the range: occurred_on lies at most the widest span in the table outside
+ *   it (one lookup in the span index); these are walked through partial indexes that hold only such windows.
  */
-function occurredOnBounds (query: IncidentQuery): SQL[] {
-  const bounds: SQL[] = []
-  const within = query.date_match === 'within'
-  if (query.start_date) {
-    bounds.push(within
-      ? sql`${incidents.occurredOn} >= ${p('start')}::date`
-      : sql`${incidents.occurredOn} >= ${p('start')}::date - (select coalesce(max(${incidents.dateEnd} - ${incidents.occurredOn}), 0) from ${incidents})`)
-  }
-  if (query.end_date) {
-    bounds.push(within
-      ? sql`${incidents.occurredOn} <= ${p('end')}::date`
-      : sql`${incidents.occurredOn} <= ${p('end')}::date + (select coalesce(max(${incidents.occurredOn} - ${incidents.dateStart}), 0) from ${incidents})`)
-  }
-  return bounds
+function dateBranches (query: IncidentQuery): SQL[][] {
+  if (!query.start_date && !query.end_date) return [[]]
+  const inRange: SQL[] = []
+  if (query.start_date) inRange.push(sql`${incidents.occurredOn} >= ${p('start')}::date`)
+  if (query.end_date) inRange.push(sql`${incidents.occurredOn} <= ${p('end')}::date`)
+  const window = windowConditions(incidents.dateStart, incidents.dateEnd, {
+    start_date: query.start_date && p('start'), end_date: query.end_date && p('end'), date_match: query.date_match
+  })
+  if (query.date_match === 'within') return [[...window, ...inRange]]
+  const widest = sql`(select coalesce(max(${windowSpan}), 0) from ${incidents})`
+  const near: SQL[] = []
+  if (query.start_date) near.push(sql`${incidents.occurredOn} >= ${p('start')}::date - ${widest}`)
+  if (query.end_date) near.push(sql`${incidents.occurredOn} <= ${p('end')}::date + ${widest}`)
+  return [
+    [sql`${windowSpan} = 0`, ...inRange],
+    [sql`${windowSpan} > 0`, ...window, ...near]
+  ]
 }
 
+/** The filters other than the date range (see dateBranches). */
 function filterConditions (db: Database, query: IncidentQuery): SQL[] {
   const conditions: SQL[] = []
   // One province as a plain equality: the (province, occurred_on) index then yields the page in order.
   if (query.provinceCodes?.length === 1) conditions.push(eq(incidents.provinceCode, p('province')))
   else if (query.provinceCodes) conditions.push(sql`${incidents.provinceCode} = any(${p('provinces')})`)
-  conditions.push(...windowConditions(incidents.dateStart, incidents.dateEnd, {
-    start_date: query.start_date && p('start'), end_date: query.end_date && p('end'), date_match: query.date_match
-  }))
-  conditions.push(...occurredOnBounds(query))
   if (query.claimedBy) conditions.push(responsibilityExists(db, 'claimed', ['claimed']))
   if (query.attributedTo) conditions.push(responsibilityExists(db, 'attributed', ['claimed', 'attributed']))
   if (query.actorIds) {
-    const spoke = exists(db.select({ one: sql`1` }).from(statementIncidents)
-      .innerJoin(statements, eq(statementIncidents.statementId, statements.id))
-      .where(and(
-        eq(statementIncidents.incidentId, incidents.id),
-        or(sql`${statements.speakerId} = any(${p('actors')})`, sql`${statements.onBehalfOfId} = any(${p('actors')})`)
-      )))
-    const tookPart = exists(db.select({ one: sql`1` }).from(incidentParticipants).where(and(
-      eq(incidentParticipants.incidentId, incidents.id), sql`${incidentParticipants.actorId} = any(${p('actors')})`)))
-    conditions.push(or(responsibilityExists(db, 'actors'), tookPart, spoke) as SQL)
+    // Each role as the set of incidents the actors' own rows name (through the actor indexes), not a probe per
+    // incident: an OR of correlated subqueries would otherwise hash whole tables.
+    const responsible = db.select({ id: responsibilities.incidentId }).from(responsibilities)
+      .where(sql`${responsibilities.actorId} = any(${p('actors')})`)
+    const tookPart = db.select({ id: incidentParticipants.incidentId }).from(incidentParticipants)
+      .where(sql`${incidentParticipants.actorId} = any(${p('actors')})`)
+    const theirStatements = db.select({ id: statements.id }).from(statements)
+      .where(or(sql`${statements.speakerId} = any(${p('actors')})`, sql`${statements.onBehalfOfId} = any(${p('actors')})`))
+    const spoke = db.select({ id: statementIncidents.incidentId }).from(statementIncidents)
+      .where(sql`${statementIncidents.statementId} = any(array(${theirStatements}))`)
+    conditions.push(or(inArray(incidents.id, responsible), inArray(incidents.id, tookPart), inArray(incidents.id, spoke)) as SQL)
   }
   if (query.sourceId) {
     conditions.push(exists(db.select({ one: sql`1` }).from(incidentReports).where(and(
@@ -153,14 +160,34 @@ function filterConditions (db: Database, query: IncidentQuery): SQL[] {
   return conditions
 }
 
-/** Incidents newest `occurred_on` first, then id descending: one prepared query whatever the page size. */
+/** Shapes whose best plan depends on the values: how many incidents an actor has, how common a word is. */
+function plannedPerValues (query: IncidentQuery): boolean {
+  return Boolean(query.claimedBy ?? query.attributedTo ?? query.actorIds ?? query.q)
+}
+
+/**
+ * Incidents newest `occurred_on` first, then id descending: one prepared query whatever the page size. The page's
+ * ids are found first (filters, order, limit), and only its rows get their nested parts, so the planner's choice for
+ * the filters never runs the parts' subqueries for rows that are not on the page.
+ */
 export async function listIncidents (db: Database, query: IncidentQuery) {
   const limit = query.limit ?? 50
   const values = listValues(query, limit)
-  const list = prepared(db, listShape(query), (db) => baseSelect(db).where(and(...filterConditions(db, query)))
-    .orderBy(desc(incidents.occurredOn), desc(incidents.id))
-    .limit(p('limit'))
-    .prepare('list_incidents'))
+  const list = prepared(db, listShape(query), (db) => {
+    const conditions = filterConditions(db, query)
+    // Each branch yields its newest rows in order and stops at the page size; the branches are merged in order.
+    const branches = dateBranches(query).map((range) => db.select({ occurredOn: incidents.occurredOn, id: incidents.id })
+      .from(incidents).where(and(...conditions, ...range))
+      .orderBy(desc(incidents.occurredOn), desc(incidents.id))
+      .limit(p('limit')))
+    const pageIds = sql`select ${sql.identifier('id')} from (${sql.join(branches, sql` union all `)}) as ${sql.identifier('matching')}
+      order by ${sql.identifier('occurred_on')} desc, ${sql.identifier('id')} desc limit ${p('limit')}`
+    // As an array (an InitPlan), the page is fetched by primary key whatever the planner guesses the page size to be.
+    const statement = baseSelect(db).where(sql`${incidents.id} = any(array(${pageIds}))`)
+      .orderBy(desc(incidents.occurredOn), desc(incidents.id))
+      .prepare('list_incidents')
+    return plannedPerValues(query) ? planEachRun(statement) : statement
+  })
   const rows = await list.execute(values)
   const page = toPage(rows, limit, (last) => encodeCursor('incidents', [last.incident.occurredOn, last.incident.id]))
   return { data: toIncidentViews(page.data), next_cursor: page.next_cursor }
