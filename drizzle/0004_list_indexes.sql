@@ -6,4 +6,6 @@ CREATE INDEX "incidents_wide_window_occurred_on_idx" ON "incidents" USING btree 
 CREATE INDEX "incidents_wide_window_province_occurred_on_idx" ON "incidents" USING btree ("province_code","occurred_on","id") WHERE ("incidents"."date_end" - "incidents"."date_start") > 0;--> statement-breakpoint
 CREATE INDEX "incidents_window_span_idx" ON "incidents" USING btree (("date_end" - "date_start"));--> statement-breakpoint
 CREATE INDEX "statements_speaker_said_on_idx" ON "statements" USING btree ("speaker_id","said_on","id");--> statement-breakpoint
+CREATE INDEX "statements_window_span_idx" ON "statements" USING btree (("date_end" - "date_start"));--> statement-breakpoint
+CREATE INDEX "statements_wide_window_said_on_idx" ON "statements" USING btree ("said_on","id") WHERE ("statements"."date_end" - "statements"."date_start") > 0;--> statement-breakpoint
 CREATE INDEX "statements_on_behalf_of_said_on_idx" ON "statements" USING btree ("on_behalf_of_id","said_on","id");

@@ -266,6 +266,9 @@ export const statements = pgTable('statements', {
   index('statements_said_on_idx').on(t.saidOn, t.id),
   // By speaker (or principal), newest first: the page is the head of the index, whatever the actor has said.
   index('statements_speaker_said_on_idx').on(t.speakerId, t.saidOn, t.id),
+  // Date filters (see src/routes/date-branches.ts): the widest window, and statements whose window spans several days.
+  index('statements_window_span_idx').on(sql`(${t.dateEnd} - ${t.dateStart})`),
+  index('statements_wide_window_said_on_idx').on(t.saidOn, t.id).where(sql`(${t.dateEnd} - ${t.dateStart}) > 0`),
   index('statements_on_behalf_of_said_on_idx').on(t.onBehalfOfId, t.saidOn, t.id),
   check('statements_text_not_blank', sql`length(trim(${t.text})) > 0`),
   ...windowChecks('statements', t.dateStart, t.saidOn, t.dateEnd)

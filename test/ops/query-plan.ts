@@ -15,20 +15,29 @@ interface PlanNode {
   'Index Name'?: string
   'Actual Rows'?: number
   'Actual Loops'?: number
+  'Rows Removed by Filter'?: number
+  'Rows Removed by Index Recheck'?: number
   'Sort Key'?: string[]
   Plans?: PlanNode[]
 }
 
-export interface PlanProblem { kind: 'seq_scan' | 'sort'; detail: string }
+export interface PlanProblem { kind: 'seq_scan' | 'sort' | 'read'; detail: string }
 
 /** Sorting more rows than this is sorting the whole result, not a page. */
 export const maxSortedRows = 1000
+
+/** Reading more rows than this from one large table (10% of the 100,000 incidents) is walking through most of it. */
+export const maxReadRows = 10_000
 
 export function planProblems (plan: PlanNode): PlanProblem[] {
   const problems: PlanProblem[] = []
   const visit = (node: PlanNode) => {
     if (node['Node Type'] === 'Seq Scan' && node['Relation Name'] && largeTables.has(node['Relation Name'])) {
       problems.push({ kind: 'seq_scan', detail: `Seq Scan on ${node['Relation Name']}` })
+    }
+    if (node['Relation Name'] && largeTables.has(node['Relation Name']) && node['Node Type'] !== 'Bitmap Index Scan') {
+      const read = ((node['Actual Rows'] ?? 0) + (node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Index Recheck'] ?? 0)) * (node['Actual Loops'] ?? 1)
+      if (read > maxReadRows) problems.push({ kind: 'read', detail: `${node['Node Type']} reads ${read} rows of ${node['Relation Name']}` })
     }
     if (node['Node Type'] === 'Sort' || node['Node Type'] === 'Incremental Sort') {
       const input = (node.Plans ?? []).reduce((sum, child) => sum + (child['Actual Rows'] ?? 0) * (child['Actual Loops'] ?? 1), 0)

@@ -12,7 +12,7 @@ import { toPage } from '../../http/pagination.ts'
 import { notFound } from '../../http/problem.ts'
 import type { Incident, IncidentDetail, IncidentFilters } from '../../schemas/incidents.ts'
 import { sourceRefColumns, type SourceRefRow } from '../sources/refs.ts'
-import { windowConditions } from '../date-window.ts'
+import { dateBranches, pageIdsOf } from '../date-branches.ts'
 import { statementsAboutIncident } from '../statements/queries.ts'
 import { figures, incidentDetailParts } from './parts.ts'
 import { breakdownJson, participantsJson, responsibilityJson } from './parts-json.ts'
@@ -99,34 +99,7 @@ function listValues (query: IncidentQuery, limit: number): Record<string, unknow
   return values
 }
 
-/** How many days an incident's date window spans: 0 for a single day (its statistics and index live in the schema). */
-const windowSpan = sql`(${incidents.dateEnd} - ${incidents.dateStart})`
-
-/**
- * The date filter as one or two sets of conditions whose union is the filter; each also bounds occurred_on, so the
- * occurred_on indexes scan only the range the filter can match, newest first.
- * - `within`, and every single-day window (most incidents): occurred_on itself lies in the range.
- * - a window of several days that overlaps the range: occurred_on lies at most the widest span in the table outside
- *   it (one lookup in the span index); these are walked through partial indexes that hold only such windows.
- */
-function dateBranches (query: IncidentQuery): SQL[][] {
-  if (!query.start_date && !query.end_date) return [[]]
-  const inRange: SQL[] = []
-  if (query.start_date) inRange.push(sql`${incidents.occurredOn} >= ${p('start')}::date`)
-  if (query.end_date) inRange.push(sql`${incidents.occurredOn} <= ${p('end')}::date`)
-  const window = windowConditions(incidents.dateStart, incidents.dateEnd, {
-    start_date: query.start_date && p('start'), end_date: query.end_date && p('end'), date_match: query.date_match
-  })
-  if (query.date_match === 'within') return [[...window, ...inRange]]
-  const widest = sql`(select coalesce(max(${windowSpan}), 0) from ${incidents})`
-  const near: SQL[] = []
-  if (query.start_date) near.push(sql`${incidents.occurredOn} >= ${p('start')}::date - ${widest}`)
-  if (query.end_date) near.push(sql`${incidents.occurredOn} <= ${p('end')}::date + ${widest}`)
-  return [
-    [sql`${windowSpan} = 0`, ...inRange],
-    [sql`${windowSpan} > 0`, ...window, ...near]
-  ]
-}
+const datedIncidents = { table: incidents, date: incidents.occurredOn, start: incidents.dateStart, end: incidents.dateEnd }
 
 /** The filters other than the date range (see dateBranches). */
 function filterConditions (db: Database, query: IncidentQuery): SQL[] {
@@ -137,17 +110,15 @@ function filterConditions (db: Database, query: IncidentQuery): SQL[] {
   if (query.claimedBy) conditions.push(responsibilityExists(db, 'claimed', ['claimed']))
   if (query.attributedTo) conditions.push(responsibilityExists(db, 'attributed', ['claimed', 'attributed']))
   if (query.actorIds) {
-    // Each role as the set of incidents the actors' own rows name (through the actor indexes), not a probe per
-    // incident: an OR of correlated subqueries would otherwise hash whole tables.
-    const responsible = db.select({ id: responsibilities.incidentId }).from(responsibilities)
-      .where(sql`${responsibilities.actorId} = any(${p('actors')})`)
+    // Responsibility (the most rows, and the most common role) as a probe of each incident in date order; taking part
+    // and speaking as the sets of incidents the actors' own rows name, found through the actor indexes.
     const tookPart = db.select({ id: incidentParticipants.incidentId }).from(incidentParticipants)
       .where(sql`${incidentParticipants.actorId} = any(${p('actors')})`)
     const theirStatements = db.select({ id: statements.id }).from(statements)
       .where(or(sql`${statements.speakerId} = any(${p('actors')})`, sql`${statements.onBehalfOfId} = any(${p('actors')})`))
     const spoke = db.select({ id: statementIncidents.incidentId }).from(statementIncidents)
       .where(sql`${statementIncidents.statementId} = any(array(${theirStatements}))`)
-    conditions.push(or(inArray(incidents.id, responsible), inArray(incidents.id, tookPart), inArray(incidents.id, spoke)) as SQL)
+    conditions.push(or(responsibilityExists(db, 'actors'), inArray(incidents.id, tookPart), inArray(incidents.id, spoke)) as SQL)
   }
   if (query.sourceId) {
     conditions.push(exists(db.select({ one: sql`1` }).from(incidentReports).where(and(
@@ -176,12 +147,11 @@ export async function listIncidents (db: Database, query: IncidentQuery) {
   const list = prepared(db, listShape(query), (db) => {
     const conditions = filterConditions(db, query)
     // Each branch yields its newest rows in order and stops at the page size; the branches are merged in order.
-    const branches = dateBranches(query).map((range) => db.select({ occurredOn: incidents.occurredOn, id: incidents.id })
+    const branches = dateBranches(datedIncidents, query).map((range) => db.select({ occurredOn: incidents.occurredOn, id: incidents.id })
       .from(incidents).where(and(...conditions, ...range))
       .orderBy(desc(incidents.occurredOn), desc(incidents.id))
-      .limit(p('limit')))
-    const pageIds = sql`select ${sql.identifier('id')} from (${sql.join(branches, sql` union all `)}) as ${sql.identifier('matching')}
-      order by ${sql.identifier('occurred_on')} desc, ${sql.identifier('id')} desc limit ${p('limit')}`
+      .limit(p('limit')).getSQL())
+    const pageIds = pageIdsOf(datedIncidents, branches)
     // As an array (an InitPlan), the page is fetched by primary key whatever the planner guesses the page size to be.
     const statement = baseSelect(db).where(sql`${incidents.id} = any(array(${pageIds}))`)
       .orderBy(desc(incidents.occurredOn), desc(incidents.id))

@@ -1,5 +1,5 @@
 /** Source queries: the filtered list and one source, each with its citation chain. */
-import { aliasedTable, and, asc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm'
 import type { Static } from '@sinclair/typebox'
 import type { Database } from '../../db/client.ts'
 import { sourceCitations, sources } from '../../db/schema.ts'
@@ -10,29 +10,24 @@ import { parseList } from '../../http/filters.ts'
 import { notFound } from '../../http/problem.ts'
 import type { Source, SourceListQuery } from '../../schemas/sources.ts'
 import { groupBy } from '../group-by.ts'
-import type { SourceRefRow } from './refs.ts'
+import { sourceRefJson, type SourceRefRow } from './refs.ts'
 
 type SourceView = Static<typeof Source>
 
 /** Unknown publication dates sort last: they stand in as the earliest possible date. */
 const sortDate = sql<string>`coalesce(${sources.publishedOn}, '0001-01-01'::date)`
 
-const other = aliasedTable(sources, 'other')
-const otherRef = {
-  id: other.id, title: other.title, publisher: other.publisher, published_on: other.publishedOn, url: other.url
-}
-
 /** Adds what each source cites and what cites it: two queries for any number of sources. */
 async function hydrateSources (db: Database, rows: Array<typeof sources.$inferSelect>): Promise<SourceView[]> {
   if (rows.length === 0) return []
   const ids = rows.map((r) => r.id)
   const [cites, citedBy] = await Promise.all([
-    db.select({ key: sourceCitations.sourceId, source: otherRef, context: sourceCitations.context })
-      .from(sourceCitations).innerJoin(other, eq(sourceCitations.citedSourceId, other.id))
-      .where(inArray(sourceCitations.sourceId, ids)).orderBy(asc(other.id)),
-    db.select({ key: sourceCitations.citedSourceId, source: otherRef, context: sourceCitations.context })
-      .from(sourceCitations).innerJoin(other, eq(sourceCitations.sourceId, other.id))
-      .where(inArray(sourceCitations.citedSourceId, ids)).orderBy(asc(other.id))
+    db.select({ key: sourceCitations.sourceId, source: sourceRefJson(sourceCitations.citedSourceId), context: sourceCitations.context })
+      .from(sourceCitations)
+      .where(inArray(sourceCitations.sourceId, ids)).orderBy(asc(sourceCitations.citedSourceId)),
+    db.select({ key: sourceCitations.citedSourceId, source: sourceRefJson(sourceCitations.sourceId), context: sourceCitations.context })
+      .from(sourceCitations)
+      .where(inArray(sourceCitations.citedSourceId, ids)).orderBy(asc(sourceCitations.sourceId))
   ])
   const citation = (c: { source: SourceRefRow, context: string | null }) => ({ source: c.source, context: c.context })
   const citesOf = groupBy(cites, (c) => c.key, citation)

@@ -2,16 +2,16 @@
 import { aliasedTable, and, asc, desc, eq, exists, gte, ilike, or, sql, type SQL } from 'drizzle-orm'
 import type { Static } from '@sinclair/typebox'
 import type { Database } from '../../db/client.ts'
-import { actors, statementIncidents, statements, statementSources, sources } from '../../db/schema.ts'
+import { actors, statementIncidents, statements, statementSources } from '../../db/schema.ts'
 import { prepared } from '../../db/prepared.ts'
 import { likePattern, recordTimestamps } from '../../db/sql.ts'
 import { dateKey, decodeCursor, encodeCursor, textKey } from '../../http/cursor.ts'
 import { toPage } from '../../http/pagination.ts'
 import { notFound } from '../../http/problem.ts'
 import type { Statement, StatementFilters } from '../../schemas/statements.ts'
-import { windowConditions } from '../date-window.ts'
+import { dateBranches, pageIdsOf } from '../date-branches.ts'
 import { groupBy } from '../group-by.ts'
-import { sourceRefColumns, type SourceRefRow } from '../sources/refs.ts'
+import { sourcePublishedOn, sourceRefJson, type SourceRefRow } from '../sources/refs.ts'
 import type { TObject } from '@sinclair/typebox'
 
 type StatementView = Static<typeof Statement>
@@ -50,10 +50,10 @@ export async function hydrateStatements (db: Database, rows: StatementJoinRow[])
       .from(statementIncidents).where(sql`${statementIncidents.statementId} = any(${sql.placeholder('ids')})`)
       .orderBy(asc(statementIncidents.incidentId))
       .prepare('statement_incidents'),
-    sources: db.select({ statementId: statementSources.statementId, source: sourceRefColumns })
-      .from(statementSources).innerJoin(sources, eq(statementSources.sourceId, sources.id))
+    sources: db.select({ statementId: statementSources.statementId, source: sourceRefJson(statementSources.sourceId) })
+      .from(statementSources)
       .where(sql`${statementSources.statementId} = any(${sql.placeholder('ids')})`)
-      .orderBy(sql`${sources.publishedOn} asc nulls last`, asc(sources.id))
+      .orderBy(sql`${sourcePublishedOn(statementSources.sourceId)} asc nulls last`, asc(statementSources.sourceId))
       .prepare('statement_sources')
   }))
   const values = { ids: rows.map((r) => r.statement.id) }
@@ -91,6 +91,9 @@ function listShape (query: StatementQuery): string {
   return `statements:${used.filter(Boolean).join(',')}`
 }
 
+const datedStatements = { table: statements, date: statements.saidOn, start: statements.dateStart, end: statements.dateEnd }
+
+/** The filters other than the date range (see dateBranches). */
 function listConditions (db: Database, query: StatementQuery): SQL[] {
   const conditions: SQL[] = []
   if (query.speakerId) conditions.push(eq(statements.speakerId, p('speaker')))
@@ -100,9 +103,6 @@ function listConditions (db: Database, query: StatementQuery): SQL[] {
       eq(statementIncidents.statementId, statements.id), eq(statementIncidents.incidentId, p('incident'))))))
   }
   if (query.kind) conditions.push(eq(statements.kind, p('kind')))
-  conditions.push(...windowConditions(statements.dateStart, statements.dateEnd, {
-    start_date: query.start_date && p('start'), end_date: query.end_date && p('end'), date_match: query.date_match
-  }))
   if (query.q) conditions.push(ilike(statements.text, p('q')))
   if (query.updated_since) conditions.push(gte(statements.updatedAt, p('updated')))
   if (query.cursor) conditions.push(sql`(${statements.saidOn}, ${statements.id}) < (${p('cursorDate')}::date, ${p('cursorId')})`)
@@ -128,10 +128,17 @@ export async function listStatements (db: Database, query: StatementQuery) {
     values.cursorDate = saidOn
     values.cursorId = id
   }
-  const list = prepared(db, listShape(query), (db) => baseSelect(db).where(and(...listConditions(db, query)))
-    .orderBy(desc(statements.saidOn), desc(statements.id))
-    .limit(p('limit'))
-    .prepare('list_statements'))
+  const list = prepared(db, listShape(query), (db) => {
+    const conditions = listConditions(db, query)
+    const branches = dateBranches(datedStatements, query).map((range) => db.select({ saidOn: statements.saidOn, id: statements.id })
+      .from(statements).where(and(...conditions, ...range))
+      .orderBy(desc(statements.saidOn), desc(statements.id))
+      .limit(p('limit')).getSQL())
+    // The page's ids first (as an array: fetched by primary key), then its rows.
+    return baseSelect(db).where(sql`${statements.id} = any(array(${pageIdsOf(datedStatements, branches)}))`)
+      .orderBy(desc(statements.saidOn), desc(statements.id))
+      .prepare('list_statements')
+  })
   const rows: StatementJoinRow[] = await list.execute(values)
   const page = toPage(rows, limit, (last) => encodeCursor('statements', [last.statement.saidOn, last.statement.id]))
   return { data: await hydrateStatements(db, page.data), next_cursor: page.next_cursor }

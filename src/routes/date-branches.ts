@@ -1,0 +1,57 @@
+/**
+ * A start_date/end_date filter as conditions an ordered index can serve: the newest-first lists walk their date
+ * column (occurred_on, said_on) backwards, and a record's date lies in its window date_start..date_end.
+ */
+import { sql, type SQL } from 'drizzle-orm'
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
+import { windowConditions, type DateRangeQuery } from './date-window.ts'
+
+export interface DatedTable {
+  table: PgTable
+  /** The date lists are ordered by. */
+  date: PgColumn
+  start: PgColumn
+  end: PgColumn
+}
+
+/** How many days a record's window spans (0: a single day). The schema indexes it: its maximum and its statistics. */
+export function windowSpan (t: DatedTable): SQL {
+  return sql`(${t.end} - ${t.start})`
+}
+
+/**
+ * The filter as one or two sets of conditions whose union is the filter (placeholders `start` and `end`); each bounds
+ * the date, so the date indexes scan only what the filter can match.
+ * - `within`, and every single-day window (most records): the date itself lies in the range.
+ * - a window of several days overlapping the range: the date lies at most the widest span in the table outside it
+ *   (one lookup in the span index); partial indexes hold just these records.
+ */
+export function dateBranches (t: DatedTable, query: DateRangeQuery): SQL[][] {
+  if (!query.start_date && !query.end_date) return [[]]
+  const p = sql.placeholder
+  const inRange: SQL[] = []
+  if (query.start_date) inRange.push(sql`${t.date} >= ${p('start')}::date`)
+  if (query.end_date) inRange.push(sql`${t.date} <= ${p('end')}::date`)
+  const window = windowConditions(t.start, t.end, {
+    start_date: query.start_date && p('start'), end_date: query.end_date && p('end'), date_match: query.date_match
+  })
+  if (query.date_match === 'within') return [[...window, ...inRange]]
+  const widest = sql`(select coalesce(max(${windowSpan(t)}), 0) from ${t.table})`
+  const near: SQL[] = []
+  if (query.start_date) near.push(sql`${t.date} >= ${p('start')}::date - ${widest}`)
+  if (query.end_date) near.push(sql`${t.date} <= ${p('end')}::date + ${widest}`)
+  return [
+    [sql`${windowSpan(t)} = 0`, ...inRange],
+    [sql`${windowSpan(t)} > 0`, ...window, ...near]
+  ]
+}
+
+/**
+ * `select id` of a page: each branch (selecting the date column, then id) yields its newest rows in order up to the
+ * page size (placeholder `limit`); they are merged in order, and no branch is sorted whole.
+ */
+export function pageIdsOf (t: DatedTable, branches: SQL[]): SQL {
+  const date = sql.identifier(t.date.name)
+  return sql`select ${sql.identifier('id')} from (${sql.join(branches.map((b) => sql`(${b})`), sql` union all `)}) as ${sql.identifier('matching')}
+      order by ${date} desc, ${sql.identifier('id')} desc limit ${sql.placeholder('limit')}`
+}
