@@ -22,7 +22,9 @@ export const ConfigSchema = Type.Object({
     statementTimeoutMs: Millis,
     lockTimeoutMs: Millis,
     poolTimeoutMs: Millis,
-    connectTimeoutMs: Millis
+    connectTimeoutMs: Millis,
+    /** Named prepared statements (parsed and planned once per connection); false for a pooler that cannot keep them. */
+    preparedStatements: Type.Boolean()
   }),
   /** A request not answered within this many milliseconds gets a 503 problem. */
   requestTimeoutMs: Millis,
@@ -45,7 +47,7 @@ export type AppConfig = Pick<Config, 'logLevel' | 'corsOrigins'> & Partial<Omit<
 
 export const defaults = {
   databaseReplicaUrls: [] as string[],
-  database: { poolSize: 10, statementTimeoutMs: 5_000, lockTimeoutMs: 2_000, poolTimeoutMs: 3_000, connectTimeoutMs: 5_000 },
+  database: { poolSize: 10, statementTimeoutMs: 5_000, lockTimeoutMs: 2_000, poolTimeoutMs: 3_000, connectTimeoutMs: 5_000, preparedStatements: true },
   requestTimeoutMs: 15_000,
   shutdownDelayMs: 0,
   shutdownTimeoutMs: 10_000,
@@ -63,7 +65,7 @@ export class ConfigError extends Error {}
  * PGLITE_DATA_DIR (.data/pglite),
  * LOG_LEVEL (info), CORS_ORIGINS (comma-separated, * for any; default *), SEED_ON_EMPTY (true),
  * DB_POOL_SIZE (10), DB_STATEMENT_TIMEOUT_MS (5000), DB_LOCK_TIMEOUT_MS (2000), DB_POOL_TIMEOUT_MS (3000),
- * DB_CONNECT_TIMEOUT_MS (5000), REQUEST_TIMEOUT_MS (15000), SHUTDOWN_DELAY_MS (0), SHUTDOWN_TIMEOUT_MS (10000),
+ * DB_CONNECT_TIMEOUT_MS (5000), DB_PREPARED_STATEMENTS (true), REQUEST_TIMEOUT_MS (15000), SHUTDOWN_DELAY_MS (0), SHUTDOWN_TIMEOUT_MS (10000),
  * RATE_LIMIT_MAX (600), RATE_LIMIT_WINDOW_MS (60000), TRUST_PROXY (false), METRICS (true), COMPRESSION (true).
  */
 export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
@@ -98,7 +100,8 @@ export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
       statementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', defaults.database.statementTimeoutMs),
       lockTimeoutMs: int('DB_LOCK_TIMEOUT_MS', defaults.database.lockTimeoutMs),
       poolTimeoutMs: int('DB_POOL_TIMEOUT_MS', defaults.database.poolTimeoutMs),
-      connectTimeoutMs: int('DB_CONNECT_TIMEOUT_MS', defaults.database.connectTimeoutMs, 1)
+      connectTimeoutMs: int('DB_CONNECT_TIMEOUT_MS', defaults.database.connectTimeoutMs, 1),
+      preparedStatements: boolean(env, 'DB_PREPARED_STATEMENTS', defaults.database.preparedStatements, errors)
     },
     requestTimeoutMs: int('REQUEST_TIMEOUT_MS', defaults.requestTimeoutMs),
     shutdownDelayMs: int('SHUTDOWN_DELAY_MS', defaults.shutdownDelayMs),

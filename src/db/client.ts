@@ -34,6 +34,8 @@ export interface DatabaseLimits {
   lockTimeoutMs: number
   poolTimeoutMs: number
   connectTimeoutMs: number
+  /** PostgreSQL: name prepared statements so each connection parses and plans them once (PGlite: no effect). */
+  preparedStatements: boolean
 }
 
 export interface OpenOptions {

@@ -40,6 +40,8 @@ export async function openPostgres (url: string, limits: DatabaseLimits, logger?
     // tells whether the database answers, not whether every connection is busy.
     max: limits.poolSize + 1,
     connect_timeout: limits.connectTimeoutMs / 1000,
+    // Off for a pooler in transaction mode that does not track prepared statements (pgbouncer before 1.21).
+    prepare: limits.preparedStatements,
     backoff: reconnectDelay,
     connection: startupParameters(limits),
     onnotice: () => {},

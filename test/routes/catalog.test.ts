@@ -704,7 +704,8 @@ t.test('config: loadConfig validates the environment', async (t) => {
     [{ RATE_LIMIT_MAX: 'lots' }, 'RATE_LIMIT_MAX'],
     [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
     [{ METRICS: 'yes' }, 'METRICS'],
-    [{ COMPRESSION: 'br' }, 'COMPRESSION']
+    [{ COMPRESSION: 'br' }, 'COMPRESSION'],
+    [{ DB_PREPARED_STATEMENTS: 'sometimes' }, 'DB_PREPARED_STATEMENTS']
   ]
   for (const [env, name] of bad) {
     let error: unknown
@@ -748,9 +749,9 @@ t.test('config: loadConfig validates the environment', async (t) => {
   const limits = loadConfig({
     DB_POOL_SIZE: '4', DB_STATEMENT_TIMEOUT_MS: '1000', DB_LOCK_TIMEOUT_MS: '0', DB_POOL_TIMEOUT_MS: '250', DB_CONNECT_TIMEOUT_MS: '900',
     REQUEST_TIMEOUT_MS: '2000', SHUTDOWN_DELAY_MS: '5000', SHUTDOWN_TIMEOUT_MS: '20000', RATE_LIMIT_MAX: '0', RATE_LIMIT_WINDOW_MS: '1000',
-    TRUST_PROXY: '10.0.0.0/8, 127.0.0.1', METRICS: 'false', COMPRESSION: 'false'
+    TRUST_PROXY: '10.0.0.0/8, 127.0.0.1', METRICS: 'false', COMPRESSION: 'false', DB_PREPARED_STATEMENTS: 'false'
   })
-  t.strictSame(limits.database, { poolSize: 4, statementTimeoutMs: 1000, lockTimeoutMs: 0, poolTimeoutMs: 250, connectTimeoutMs: 900 }, 'database limits are read')
+  t.strictSame(limits.database, { poolSize: 4, statementTimeoutMs: 1000, lockTimeoutMs: 0, poolTimeoutMs: 250, connectTimeoutMs: 900, preparedStatements: false }, 'database limits are read')
   t.strictSame([limits.requestTimeoutMs, limits.shutdownDelayMs, limits.shutdownTimeoutMs], [2000, 5000, 20000], 'timeouts are read')
   t.strictSame(limits.rateLimit, { max: 0, windowMs: 1000 }, 'RATE_LIMIT_MAX=0 turns rate limiting off')
   t.strictSame(limits.trustProxy, ['10.0.0.0/8', '127.0.0.1'], 'TRUST_PROXY takes addresses')
