@@ -178,10 +178,12 @@ export const incidents = pgTable('incidents', {
   // Lists are newest occurred_on first: every filter is served in that order (src/routes/incidents/queries.ts).
   index('incidents_occurred_on_idx').on(t.occurredOn, t.id),
   index('incidents_province_occurred_on_idx').on(t.provinceCode, t.occurredOn, t.id),
-  // Incidents whose date is a window of several days, for date filters that overlap their window (see dateBranches
-  // in src/routes/incidents/queries.ts); the span's own index gives its maximum and the planner its statistics.
-  index('incidents_wide_window_occurred_on_idx').on(t.occurredOn, t.id).where(sql`(${t.dateEnd} - ${t.dateStart}) > 0`),
-  index('incidents_wide_window_province_occurred_on_idx').on(t.provinceCode, t.occurredOn, t.id).where(sql`(${t.dateEnd} - ${t.dateStart}) > 0`),
+  // Date filters (see src/routes/date-branches.ts): incidents whose date is a window of 1 to 92 days, and of more; the
+  // span's own index gives the widest window and the planner its statistics.
+  index('incidents_short_window_occurred_on_idx').on(t.occurredOn, t.id).where(sql`(${t.dateEnd} - ${t.dateStart}) > 0 and (${t.dateEnd} - ${t.dateStart}) <= 92`),
+  index('incidents_short_window_province_occurred_on_idx').on(t.provinceCode, t.occurredOn, t.id).where(sql`(${t.dateEnd} - ${t.dateStart}) > 0 and (${t.dateEnd} - ${t.dateStart}) <= 92`),
+  index('incidents_long_window_occurred_on_idx').on(t.occurredOn, t.id).where(sql`(${t.dateEnd} - ${t.dateStart}) > 92`),
+  index('incidents_long_window_province_occurred_on_idx').on(t.provinceCode, t.occurredOn, t.id).where(sql`(${t.dateEnd} - ${t.dateStart}) > 92`),
   index('incidents_window_span_idx').on(sql`(${t.dateEnd} - ${t.dateStart})`),
   index('incidents_type_idx').on(t.type),
   check('incidents_latitude_range', sql`${t.latitude} between -90 and 90`),
@@ -268,7 +270,8 @@ export const statements = pgTable('statements', {
   index('statements_speaker_said_on_idx').on(t.speakerId, t.saidOn, t.id),
   // Date filters (see src/routes/date-branches.ts): the widest window, and statements whose window spans several days.
   index('statements_window_span_idx').on(sql`(${t.dateEnd} - ${t.dateStart})`),
-  index('statements_wide_window_said_on_idx').on(t.saidOn, t.id).where(sql`(${t.dateEnd} - ${t.dateStart}) > 0`),
+  index('statements_short_window_said_on_idx').on(t.saidOn, t.id).where(sql`(${t.dateEnd} - ${t.dateStart}) > 0 and (${t.dateEnd} - ${t.dateStart}) <= 92`),
+  index('statements_long_window_said_on_idx').on(t.saidOn, t.id).where(sql`(${t.dateEnd} - ${t.dateStart}) > 92`),
   index('statements_on_behalf_of_said_on_idx').on(t.onBehalfOfId, t.saidOn, t.id),
   check('statements_text_not_blank', sql`length(trim(${t.text})) > 0`),
   ...windowChecks('statements', t.dateStart, t.saidOn, t.dateEnd)

@@ -19,30 +19,36 @@ export function windowSpan (t: DatedTable): SQL {
   return sql`(${t.end} - ${t.start})`
 }
 
+/** Windows up to this many days (a week, a month, a quarter) are bounded by it; wider ones by the widest in the table. */
+export const shortWindowDays = 92
+
 /**
- * The filter as one or two sets of conditions whose union is the filter (placeholders `start` and `end`); each bounds
- * the date, so the date indexes scan only what the filter can match.
+ * The filter as sets of conditions whose union is the filter (placeholders `start` and `end`); each bounds the
+ * date, so the date indexes scan only what the filter can match, and its estimates are sound.
  * - `within`, and every single-day window (most records): the date itself lies in the range.
- * - a window of several days overlapping the range: the date lies at most the widest span in the table outside it
- *   (one lookup in the span index); partial indexes hold just these records.
+ * - a window of 1 to 92 days overlapping the range: the date lies at most 92 days outside it.
+ * - a wider window overlapping the range: the date lies at most the widest span in the table outside it (one lookup
+ *   in the span index). Partial indexes hold just the records of each kind of window.
  */
 export function dateBranches (t: DatedTable, query: DateRangeQuery): SQL[][] {
   if (!query.start_date && !query.end_date) return [[]]
   const p = sql.placeholder
-  const inRange: SQL[] = []
-  if (query.start_date) inRange.push(sql`${t.date} >= ${p('start')}::date`)
-  if (query.end_date) inRange.push(sql`${t.date} <= ${p('end')}::date`)
+  const span = windowSpan(t)
+  const within = (reach: SQL) => {
+    const bounds: SQL[] = []
+    if (query.start_date) bounds.push(sql`${t.date} >= ${p('start')}::date - ${reach}`)
+    if (query.end_date) bounds.push(sql`${t.date} <= ${p('end')}::date + ${reach}`)
+    return bounds
+  }
   const window = windowConditions(t.start, t.end, {
     start_date: query.start_date && p('start'), end_date: query.end_date && p('end'), date_match: query.date_match
   })
-  if (query.date_match === 'within') return [[...window, ...inRange]]
-  const widest = sql`(select coalesce(max(${windowSpan(t)}), 0) from ${t.table})`
-  const near: SQL[] = []
-  if (query.start_date) near.push(sql`${t.date} >= ${p('start')}::date - ${widest}`)
-  if (query.end_date) near.push(sql`${t.date} <= ${p('end')}::date + ${widest}`)
+  if (query.date_match === 'within') return [[...window, ...within(sql`0`)]]
+  const short = sql.raw(String(shortWindowDays))
   return [
-    [sql`${windowSpan(t)} = 0`, ...inRange],
-    [sql`${windowSpan(t)} > 0`, ...window, ...near]
+    [sql`${span} = 0`, ...within(sql`0`)],
+    [sql`${span} > 0`, sql`${span} <= ${short}`, ...window, ...within(short)],
+    [sql`${span} > ${short}`, ...window, ...within(sql`(select coalesce(max(${span}), 0) from ${t.table})`)]
   ]
 }
 
