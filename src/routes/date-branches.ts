@@ -54,10 +54,12 @@ export function dateBranches (t: DatedTable, query: DateRangeQuery): SQL[][] {
 
 /**
  * `select id` of a page: each branch (selecting the date column, then id) yields its newest rows in order up to the
- * page size (placeholder `limit`); they are merged in order, and no branch is sorted whole.
+ * page size (placeholder `limit`), and no branch is sorted whole. Disjoint branches are merged in order; branches
+ * that may overlap (`distinct`) are combined with UNION, which drops repeats among their few rows.
  */
-export function pageIdsOf (t: DatedTable, branches: SQL[]): SQL {
+export function pageIdsOf (t: DatedTable, branches: SQL[], options: { distinct?: boolean } = {}): SQL {
   const date = sql.identifier(t.date.name)
-  return sql`select ${sql.identifier('id')} from (${sql.join(branches.map((b) => sql`(${b})`), sql` union all `)}) as ${sql.identifier('matching')}
+  const union = options.distinct ? sql` union ` : sql` union all `
+  return sql`select ${sql.identifier('id')} from (${sql.join(branches.map((b) => sql`(${b})`), union)}) as ${sql.identifier('matching')}
       order by ${date} desc, ${sql.identifier('id')} desc limit ${sql.placeholder('limit')}`
 }

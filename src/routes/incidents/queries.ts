@@ -101,7 +101,26 @@ function listValues (query: IncidentQuery, limit: number): Record<string, unknow
 
 const datedIncidents = { table: incidents, date: incidents.occurredOn, start: incidents.dateStart, end: incidents.dateEnd }
 
-/** The filters other than the date range (see dateBranches). */
+/**
+ * The `actor` filter (any role) as one set of conditions per role, whose union is the filter: responsibility of any
+ * kind, taking part, or speaking (or being spoken for) in a statement about the incident. Apart, each is a plain
+ * semi-join the planner can serve either way, probing incidents in date order for a busy actor or starting from the
+ * actor's own rows for a rare one; joined by OR, neither is possible.
+ */
+function actorRoles (db: Database, query: IncidentQuery): SQL[][] {
+  if (!query.actorIds) return [[]]
+  const tookPart = exists(db.select({ one: sql`1` }).from(incidentParticipants).where(and(
+    eq(incidentParticipants.incidentId, incidents.id), sql`${incidentParticipants.actorId} = any(${p('actors')})`)))
+  const spoke = exists(db.select({ one: sql`1` }).from(statementIncidents)
+    .innerJoin(statements, eq(statementIncidents.statementId, statements.id))
+    .where(and(
+      eq(statementIncidents.incidentId, incidents.id),
+      or(sql`${statements.speakerId} = any(${p('actors')})`, sql`${statements.onBehalfOfId} = any(${p('actors')})`)
+    )))
+  return [[responsibilityExists(db, 'actors')], [tookPart], [spoke]]
+}
+
+/** The filters other than the date range and the actor's roles (see dateBranches, actorRoles). */
 function filterConditions (db: Database, query: IncidentQuery): SQL[] {
   const conditions: SQL[] = []
   // One province as a plain equality: the (province, occurred_on) index then yields the page in order.
@@ -109,17 +128,6 @@ function filterConditions (db: Database, query: IncidentQuery): SQL[] {
   else if (query.provinceCodes) conditions.push(sql`${incidents.provinceCode} = any(${p('provinces')})`)
   if (query.claimedBy) conditions.push(responsibilityExists(db, 'claimed', ['claimed']))
   if (query.attributedTo) conditions.push(responsibilityExists(db, 'attributed', ['claimed', 'attributed']))
-  if (query.actorIds) {
-    // Responsibility (the most rows, and the most common role) as a probe of each incident in date order; taking part
-    // and speaking as the sets of incidents the actors' own rows name, found through the actor indexes.
-    const tookPart = db.select({ id: incidentParticipants.incidentId }).from(incidentParticipants)
-      .where(sql`${incidentParticipants.actorId} = any(${p('actors')})`)
-    const theirStatements = db.select({ id: statements.id }).from(statements)
-      .where(or(sql`${statements.speakerId} = any(${p('actors')})`, sql`${statements.onBehalfOfId} = any(${p('actors')})`))
-    const spoke = db.select({ id: statementIncidents.incidentId }).from(statementIncidents)
-      .where(sql`${statementIncidents.statementId} = any(array(${theirStatements}))`)
-    conditions.push(or(responsibilityExists(db, 'actors'), inArray(incidents.id, tookPart), inArray(incidents.id, spoke)) as SQL)
-  }
   if (query.sourceId) {
     conditions.push(exists(db.select({ one: sql`1` }).from(incidentReports).where(and(
       eq(incidentReports.incidentId, incidents.id), eq(incidentReports.sourceId, p('source'))))))
@@ -147,11 +155,14 @@ export async function listIncidents (db: Database, query: IncidentQuery) {
   const list = prepared(db, listShape(query), (db) => {
     const conditions = filterConditions(db, query)
     // Each branch yields its newest rows in order and stops at the page size; the branches are merged in order.
-    const branches = dateBranches(datedIncidents, query).map((range) => db.select({ occurredOn: incidents.occurredOn, id: incidents.id })
-      .from(incidents).where(and(...conditions, ...range))
-      .orderBy(desc(incidents.occurredOn), desc(incidents.id))
-      .limit(p('limit')).getSQL())
-    const pageIds = pageIdsOf(datedIncidents, branches)
+    const roles = actorRoles(db, query)
+    const branches = dateBranches(datedIncidents, query).flatMap((range) => roles.map((role) =>
+      db.select({ occurredOn: incidents.occurredOn, id: incidents.id })
+        .from(incidents).where(and(...conditions, ...range, ...role))
+        .orderBy(desc(incidents.occurredOn), desc(incidents.id))
+        .limit(p('limit')).getSQL()))
+    // An incident can match several roles: then the branches overlap, and their union drops the repeats.
+    const pageIds = pageIdsOf(datedIncidents, branches, { distinct: roles.length > 1 })
     // As an array (an InitPlan), the page is fetched by primary key whatever the planner guesses the page size to be.
     const statement = baseSelect(db).where(sql`${incidents.id} = any(array(${pageIds}))`)
       .orderBy(desc(incidents.occurredOn), desc(incidents.id))
