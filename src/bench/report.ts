@@ -121,7 +121,8 @@ export function targetLines (targets: Target[]): string {
 
 export function soakLines (soak: Soak): string {
   const series = soak.samples.map((s) => `${s.s.toFixed(0)}s ${s.mb.toFixed(0)}`).join(', ')
-  const flat = Math.abs(soak.growthPct) <= 5 ? 'flat' : 'NOT flat'
+  // The target is about growth (a leak); memory that falls back after the first minute is not one.
+  const flat = soak.growthPct <= 5 ? (soak.growthPct >= -5 ? 'flat' : 'no growth (it fell)') : 'GROWING'
   return `RSS MB every 5 s: ${series}\n` +
     `median of ${soak.baselineS}-${soak.baselineS + soak.windowS} s → median of the last ${soak.windowS} s: ` +
     `${soak.baselineMb.toFixed(1)} → ${soak.endMb.toFixed(1)} MB, ` +
