@@ -19,6 +19,14 @@ export function windowSpan (t: DatedTable): SQL {
   return sql`(${t.end} - ${t.start})`
 }
 
+/**
+ * What a single branch may yield at most: the largest page (500) plus the look-ahead row, as a literal. A LIMIT
+ * parameter is estimated at a tenth of the table, which keeps the plain list on custom plans (planned on every run);
+ * with this, it gets a generic plan, and the page's own limit on top still stops the scan at the page. Several
+ * branches keep the page size as their limit: with the literal, their generic plans chose worse indexes (measured).
+ */
+export const branchRows = sql.raw('501')
+
 /** Windows up to this many days (a week, a month, a quarter) are bounded by it; wider ones by the widest in the table. */
 export const shortWindowDays = 92
 

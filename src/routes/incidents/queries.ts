@@ -12,7 +12,7 @@ import { toPage } from '../../http/pagination.ts'
 import { notFound } from '../../http/problem.ts'
 import type { Incident, IncidentDetail, IncidentFilters } from '../../schemas/incidents.ts'
 import { sourceRefColumns, type SourceRefRow } from '../sources/refs.ts'
-import { dateBranches, pageIdsOf } from '../date-branches.ts'
+import { branchRows, dateBranches, pageIdsOf } from '../date-branches.ts'
 import { statementsAboutIncident } from '../statements/queries.ts'
 import { figures, incidentDetailParts } from './parts.ts'
 import { breakdownJson, participantsJson, responsibilityJson } from './parts-json.ts'
@@ -160,14 +160,19 @@ export async function listIncidents (db: Database, query: IncidentQuery) {
       db.select({ occurredOn: incidents.occurredOn, id: incidents.id })
         .from(incidents).where(and(...conditions, ...range, ...role))
         .orderBy(desc(incidents.occurredOn), desc(incidents.id))
-        .limit(p('limit')).getSQL()))
+        .getSQL()))
+    // A single branch of a generically planned shape stops at branchRows (see there); any other at the page size: a
+    // custom plan knows it, and a UNION of overlapping branches reads each whole.
+    const perValues = plannedPerValues(query)
+    const limit = branches.length === 1 && !perValues ? branchRows : p('limit')
+    const limited = branches.map((branch) => sql`${branch} limit ${limit}`)
     // An incident can match several roles: then the branches overlap, and their union drops the repeats.
-    const pageIds = pageIdsOf(datedIncidents, branches, { distinct: roles.length > 1 })
+    const pageIds = pageIdsOf(datedIncidents, limited, { distinct: roles.length > 1 })
     // As an array (an InitPlan), the page is fetched by primary key whatever the planner guesses the page size to be.
     const statement = baseSelect(db).where(sql`${incidents.id} = any(array(${pageIds}))`)
       .orderBy(desc(incidents.occurredOn), desc(incidents.id))
       .prepare('list_incidents')
-    return plannedPerValues(query) ? planEachRun(statement) : statement
+    return perValues ? planEachRun(statement) : statement
   })
   const rows = await list.execute(values)
   const page = toPage(rows, limit, (last) => encodeCursor('incidents', [last.incident.occurredOn, last.incident.id]))

@@ -9,7 +9,7 @@ import { dateKey, decodeCursor, encodeCursor, textKey } from '../../http/cursor.
 import { toPage } from '../../http/pagination.ts'
 import { notFound } from '../../http/problem.ts'
 import type { Statement, StatementFilters } from '../../schemas/statements.ts'
-import { dateBranches, pageIdsOf } from '../date-branches.ts'
+import { branchRows, dateBranches, pageIdsOf } from '../date-branches.ts'
 import { groupBy } from '../group-by.ts'
 import { sourcePublishedOn, sourceRefJson, type SourceRefRow } from '../sources/refs.ts'
 import type { TObject } from '@sinclair/typebox'
@@ -133,7 +133,8 @@ export async function listStatements (db: Database, query: StatementQuery) {
     const branches = dateBranches(datedStatements, query).map((range) => db.select({ saidOn: statements.saidOn, id: statements.id })
       .from(statements).where(and(...conditions, ...range))
       .orderBy(desc(statements.saidOn), desc(statements.id))
-      .limit(p('limit')).getSQL())
+      .getSQL())
+      .map((branch, _, all) => sql`${branch} limit ${all.length === 1 ? branchRows : p('limit')}`)
     // The page's ids first (as an array: fetched by primary key), then its rows.
     return baseSelect(db).where(sql`${statements.id} = any(array(${pageIdsOf(datedStatements, branches)}))`)
       .orderBy(desc(statements.saidOn), desc(statements.id))
