@@ -1,5 +1,5 @@
 /** Starts the service as a child process on a free port (node itself, so its pid is the server's) and stops it. */
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 
 export const databaseUrlMessage = 'Set DATABASE_URL to a PostgreSQL database the benchmark may fill, e.g. ' +
@@ -21,6 +21,16 @@ export async function freePort (): Promise<number> {
       server.close(() => typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')))
     })
   })
+}
+
+/** SIGTERM, then SIGKILL after 15 s; resolves once the process has exited. */
+export async function stopChild (child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
+  await exited
+  clearTimeout(timer)
 }
 
 /** Resolves once GET /health/ready answers 200; rejects after timeoutMs or when `failed` returns a reason. */
@@ -56,14 +66,7 @@ export async function startServer (databaseUrl: string, root: string): Promise<S
   let exit: string | undefined
   child.once('exit', (code, signal) => { exit = `the server exited (${signal ?? code}) before it was ready${stderr ? `:\n${stderr}` : ''}` })
   const url = `http://127.0.0.1:${port}`
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return
-    const exited = new Promise((resolve) => child.once('exit', resolve))
-    child.kill('SIGTERM')
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
-    await exited
-    clearTimeout(timer)
-  }
+  const stop = () => stopChild(child)
   try {
     // A first start on an empty database migrates and loads the curated dataset.
     await waitReady(url, 120_000, () => exit)
@@ -83,4 +86,12 @@ export async function startServer (databaseUrl: string, root: string): Promise<S
       await stop()
     }
   }
+}
+
+/** The server to bench: one already running at `url` (its pid, when given, for CPU and memory), or one started here. */
+export async function serverFor (options: { url?: string, pid?: number, databaseUrl: string, root: string }): Promise<ServerProcess> {
+  if (options.url === undefined) return startServer(options.databaseUrl, options.root)
+  const url = options.url.replace(/\/$/, '')
+  await waitReady(url, 10_000)
+  return { url, pid: options.pid, stop: async () => {} }
 }

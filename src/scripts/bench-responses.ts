@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util'
 import postgres from 'postgres'
 import { compare, fingerprint, responseRequests, type Fingerprints } from '../bench/responses.ts'
 import type { Get } from '../bench/scenarios.ts'
-import { databaseUrlMessage, startServer, waitReady, type ServerProcess } from '../bench/server-process.ts'
+import { databaseUrlMessage, serverFor, type ServerProcess } from '../bench/server-process.ts'
 
 const usage = `npm run bench:responses -- [--out FILE] [--compare FILE] [--url URL]
 
@@ -42,13 +42,7 @@ const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} })
 let server: ServerProcess | undefined
 
 async function main (): Promise<number> {
-  if (values.url) {
-    const url = values.url.replace(/\/$/, '')
-    await waitReady(url, 10_000)
-    server = { url, pid: undefined, stop: async () => {} }
-  } else {
-    server = await startServer(databaseUrl as string, root)
-  }
+  server = await serverFor({ url: values.url, databaseUrl: databaseUrl as string, root })
   const base = server.url
   const get: Get = async (path) => {
     const response = await fetch(base + path)

@@ -13,7 +13,7 @@ import { runLoad, warmUp, type LoadOptions } from '../bench/load.ts'
 import { postgresVisible } from '../bench/proc-stats.ts'
 import { evaluateTargets, machine, soakLines, table, targetLines, withRatios, type Measured, type Soak } from '../bench/report.ts'
 import { formScenarios, pickData, scenarioNames, type Get, type Scenario } from '../bench/scenarios.ts'
-import { databaseUrlMessage, startServer, waitReady, type ServerProcess } from '../bench/server-process.ts'
+import { databaseUrlMessage, serverFor, type ServerProcess } from '../bench/server-process.ts'
 
 const usage = `npm run bench [-- options]
 
@@ -81,13 +81,7 @@ const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} })
 let server: ServerProcess | undefined
 
 async function main (): Promise<void> {
-  if (values.url) {
-    const url = values.url.replace(/\/$/, '')
-    await waitReady(url, 10_000)
-    server = { url, pid: values.pid ? positive('pid', values.pid) : undefined, stop: async () => {} }
-  } else {
-    server = await startServer(databaseUrl as string, root)
-  }
+  server = await serverFor({ url: values.url, pid: values.pid ? positive('pid', values.pid) : undefined, databaseUrl: databaseUrl as string, root })
   const { url, pid } = server
   const get: Get = async (path) => {
     const response = await fetch(url + path)

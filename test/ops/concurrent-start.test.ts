@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import postgres from 'postgres'
 import t, { type Test } from 'tap'
 import { migrationsFolder } from '../../src/db/migrate.ts'
+import { stopChild } from '../../src/bench/server-process.ts'
 import { freePort } from './processes.ts'
 import { createServerDatabase } from './server-database.ts'
 
@@ -25,18 +26,10 @@ function startServer (t: Test, url: string, port: number): Server {
   const collect = (chunk: Buffer) => { server.output.push(...chunk.toString().split('\n').filter(Boolean)) }
   child.stdout?.on('data', collect)
   child.stderr?.on('data', collect)
-  t.teardown(() => stop(child))
+  t.teardown(() => stopChild(child))
   return server
 }
 
-async function stop (child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
-  await exited
-  clearTimeout(timer)
-}
 
 /** The first 200 of GET /v1/incidents, or why there was none within the time allowed. */
 async function firstAnswer (server: Server, withinMs: number): Promise<{ status: number, body: string }> {

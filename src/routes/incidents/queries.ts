@@ -164,8 +164,8 @@ export async function listIncidents (db: Database, query: IncidentQuery) {
     // A single branch of a generically planned shape stops at branchRows (see there); any other at the page size: a
     // custom plan knows it, and a UNION of overlapping branches reads each whole.
     const perValues = plannedPerValues(query)
-    const limit = branches.length === 1 && !perValues ? branchRows : p('limit')
-    const limited = branches.map((branch) => sql`${branch} limit ${limit}`)
+    const branchLimit = branches.length === 1 && !perValues ? branchRows : p('limit')
+    const limited = branches.map((branch) => sql`${branch} limit ${branchLimit}`)
     // An incident can match several roles: then the branches overlap, and their union drops the repeats.
     const pageIds = pageIdsOf(datedIncidents, limited, { distinct: roles.length > 1 })
     // As an array (an InitPlan), the page is fetched by primary key whatever the planner guesses the page size to be.
