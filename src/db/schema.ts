@@ -153,6 +153,17 @@ function windowChecks (table: string, start: AnyPgColumn, point: AnyPgColumn, en
   ]
 }
 
+/** Windows of up to this many days (a week, a month, a quarter) are short: date filters bound them by it. */
+export const shortWindowDays = 92
+
+/** Partial-index predicates of records whose date window spans 1 to shortWindowDays days, or more (src/routes/date-branches.ts). */
+function shortWindow (t: { dateStart: AnyPgColumn, dateEnd: AnyPgColumn }) {
+  return sql`(${t.dateEnd} - ${t.dateStart}) > 0 and (${t.dateEnd} - ${t.dateStart}) <= ${sql.raw(String(shortWindowDays))}`
+}
+function longWindow (t: { dateStart: AnyPgColumn, dateEnd: AnyPgColumn }) {
+  return sql`(${t.dateEnd} - ${t.dateStart}) > ${sql.raw(String(shortWindowDays))}`
+}
+
 /** One attack or armed clash. Casualty figures are reconciled from the per-source reports. */
 export const incidents = pgTable('incidents', {
   id: text('id').primaryKey(),
@@ -180,10 +191,10 @@ export const incidents = pgTable('incidents', {
   index('incidents_province_occurred_on_idx').on(t.provinceCode, t.occurredOn, t.id),
   // Date filters (see src/routes/date-branches.ts): incidents whose date is a window of 1 to 92 days, and of more; the
   // span's own index gives the widest window and the planner its statistics.
-  index('incidents_short_window_occurred_on_idx').on(t.occurredOn, t.id).where(sql`(${t.dateEnd} - ${t.dateStart}) > 0 and (${t.dateEnd} - ${t.dateStart}) <= 92`),
-  index('incidents_short_window_province_occurred_on_idx').on(t.provinceCode, t.occurredOn, t.id).where(sql`(${t.dateEnd} - ${t.dateStart}) > 0 and (${t.dateEnd} - ${t.dateStart}) <= 92`),
-  index('incidents_long_window_occurred_on_idx').on(t.occurredOn, t.id).where(sql`(${t.dateEnd} - ${t.dateStart}) > 92`),
-  index('incidents_long_window_province_occurred_on_idx').on(t.provinceCode, t.occurredOn, t.id).where(sql`(${t.dateEnd} - ${t.dateStart}) > 92`),
+  index('incidents_short_window_occurred_on_idx').on(t.occurredOn, t.id).where(shortWindow(t)),
+  index('incidents_short_window_province_occurred_on_idx').on(t.provinceCode, t.occurredOn, t.id).where(shortWindow(t)),
+  index('incidents_long_window_occurred_on_idx').on(t.occurredOn, t.id).where(longWindow(t)),
+  index('incidents_long_window_province_occurred_on_idx').on(t.provinceCode, t.occurredOn, t.id).where(longWindow(t)),
   index('incidents_window_span_idx').on(sql`(${t.dateEnd} - ${t.dateStart})`),
   index('incidents_type_idx').on(t.type),
   check('incidents_latitude_range', sql`${t.latitude} between -90 and 90`),
@@ -270,8 +281,8 @@ export const statements = pgTable('statements', {
   index('statements_speaker_said_on_idx').on(t.speakerId, t.saidOn, t.id),
   // Date filters (see src/routes/date-branches.ts): the widest window, and statements whose window spans several days.
   index('statements_window_span_idx').on(sql`(${t.dateEnd} - ${t.dateStart})`),
-  index('statements_short_window_said_on_idx').on(t.saidOn, t.id).where(sql`(${t.dateEnd} - ${t.dateStart}) > 0 and (${t.dateEnd} - ${t.dateStart}) <= 92`),
-  index('statements_long_window_said_on_idx').on(t.saidOn, t.id).where(sql`(${t.dateEnd} - ${t.dateStart}) > 92`),
+  index('statements_short_window_said_on_idx').on(t.saidOn, t.id).where(shortWindow(t)),
+  index('statements_long_window_said_on_idx').on(t.saidOn, t.id).where(longWindow(t)),
   index('statements_on_behalf_of_said_on_idx').on(t.onBehalfOfId, t.saidOn, t.id),
   check('statements_text_not_blank', sql`length(trim(${t.text})) > 0`),
   ...windowChecks('statements', t.dateStart, t.saidOn, t.dateEnd)

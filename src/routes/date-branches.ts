@@ -4,6 +4,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm'
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
+import { shortWindowDays } from '../db/schema.ts'
 import { windowConditions, type DateRangeQuery } from './date-window.ts'
 
 export interface DatedTable {
@@ -15,7 +16,7 @@ export interface DatedTable {
 }
 
 /** How many days a record's window spans (0: a single day). The schema indexes it: its maximum and its statistics. */
-export function windowSpan (t: DatedTable): SQL {
+function windowSpan (t: DatedTable): SQL {
   return sql`(${t.end} - ${t.start})`
 }
 
@@ -27,8 +28,6 @@ export function windowSpan (t: DatedTable): SQL {
  */
 export const branchRows = sql.raw('501')
 
-/** Windows up to this many days (a week, a month, a quarter) are bounded by it; wider ones by the widest in the table. */
-export const shortWindowDays = 92
 
 /**
  * The filter as sets of conditions whose union is the filter (placeholders `start` and `end`); each bounds the
