@@ -28,3 +28,37 @@ export function parseList (name: string, value: string | undefined): string[] | 
   if (items.length === 0) throw invalidParameter(name, 'must name at least one value')
   return items
 }
+
+export interface BoundingBox { west: number, south: number, east: number, north: number }
+export interface NearPoint { latitude: number, longitude: number, radiusKm: number }
+
+const checkLatitude = (name: string, value: number, label: string) => {
+  if (value < -90 || value > 90) throw invalidParameter(name, `${label} ${value} is not a latitude: it must lie between -90 and 90`)
+}
+const checkLongitude = (name: string, value: number, label: string) => {
+  if (value < -180 || value > 180) throw invalidParameter(name, `${label} ${value} is not a longitude: it must lie between -180 and 180`)
+}
+
+/** `west,south,east,north` (the schema checks the form); edges out of range or crossed are a 400. */
+export function parseBbox (value: string | undefined): BoundingBox | undefined {
+  if (value === undefined) return undefined
+  const [west, south, east, north] = value.split(',').map(Number) as [number, number, number, number]
+  checkLongitude('bbox', west, 'west')
+  checkLongitude('bbox', east, 'east')
+  checkLatitude('bbox', south, 'south')
+  checkLatitude('bbox', north, 'north')
+  if (south > north) throw invalidParameter('bbox', `south (${south}) must not be north of north (${north})`)
+  if (west > east) throw invalidParameter('bbox', `west (${west}) must not be east of east (${east}); boxes across the antimeridian are not supported`)
+  return { west, south, east, north }
+}
+
+/** `near=lat,lon` with `radius_km`: both or neither. */
+export function parseNear (near: string | undefined, radiusKm: number | undefined): NearPoint | undefined {
+  if (near === undefined && radiusKm === undefined) return undefined
+  if (near === undefined) throw invalidParameter('radius_km', 'needs `near` (latitude,longitude) to measure from')
+  if (radiusKm === undefined) throw invalidParameter('near', 'needs `radius_km`, the distance in kilometres')
+  const [latitude, longitude] = near.split(',').map(Number) as [number, number]
+  checkLatitude('near', latitude, 'latitude')
+  checkLongitude('near', longitude, 'longitude')
+  return { latitude, longitude, radiusKm }
+}

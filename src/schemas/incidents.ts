@@ -210,6 +210,9 @@ export const incidentTypeList = `^ *(${incidentTypes.join('|')}) *(, *(${inciden
 
 patternMessages[incidentTypeList] = `must be one or more of ${incidentTypes.join(', ')}, comma-separated`
 
+/** A decimal number of degrees, as `bbox` and `near` take them (ranges are checked after parsing). */
+const coordinate = '-?[0-9]{1,3}(\\.[0-9]{1,12})?'
+
 export const IncidentFilters = {
   province: Type.Optional(FreeText('Province ISO 3166-2 code or English name (common spellings too), case-insensitive; several comma-separated mean OR.', 'Nangarhar')),
   start_date: Type.Optional(StartDate),
@@ -225,6 +228,19 @@ export const IncidentFilters = {
     examples: ['bombing,suicide_bombing']
   })),
   q: Type.Optional(FreeText('Case-insensitive text matched against title, summary, district and place.', 'Jalalabad')),
+  bbox: Type.Optional(Type.String({
+    pattern: `^${coordinate},${coordinate},${coordinate},${coordinate}$`,
+    description: 'Only incidents whose coordinates lie in this box: `west,south,east,north` in decimal degrees (WGS 84), edges included. Longitudes -180 to 180 with west <= east, latitudes -90 to 90 with south <= north. Incidents without coordinates never match.',
+    examples: ['69.0,34.0,71.0,35.0']
+  })),
+  near: Type.Optional(Type.String({
+    pattern: `^${coordinate},${coordinate}$`,
+    description: 'With `radius_km`: only incidents within that great-circle distance of this point, `latitude,longitude` in decimal degrees (WGS 84; latitude -90 to 90, longitude -180 to 180). Incidents without coordinates never match.',
+    examples: ['34.43,70.45']
+  })),
+  radius_km: Type.Optional(Type.Number({
+    exclusiveMinimum: 0, maximum: 5000, description: 'With `near`: the distance in kilometres (above 0, at most 5000), on a sphere of the mean Earth radius (6371.0088 km).', examples: [25]
+  })),
   limit: Type.Optional(Limit),
   cursor: Type.Optional(Cursor('incidents', ['2021-11-07', 'inc_2021_11_07_jalalabad_twin_blasts']))
 }

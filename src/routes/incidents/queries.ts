@@ -1,5 +1,5 @@
 /** Incident queries: the filtered list, one incident with its reports, and batch loading of related rows. */
-import { and, asc, desc, eq, exists, gte, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, exists, gte, inArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import type { Static, TObject } from '@sinclair/typebox'
 import type { Database } from '../../db/client.ts'
 import {
@@ -8,19 +8,21 @@ import {
 import { planEachRun, prepared } from '../../db/prepared.ts'
 import { likePattern, recordTimestamps } from '../../db/sql.ts'
 import { dateKey, decodeCursor, encodeCursor, textKey } from '../../http/cursor.ts'
+import type { BoundingBox, NearPoint } from '../../http/filters.ts'
 import { toPage } from '../../http/pagination.ts'
 import { notFound } from '../../http/problem.ts'
 import type { Incident, IncidentDetail, IncidentFilters } from '../../schemas/incidents.ts'
 import { sourceRefColumns, type SourceRefRow } from '../sources/refs.ts'
 import { branchRows, dateBranches, pageIdsOf } from '../date-branches.ts'
 import { statementsAboutIncident } from '../statements/queries.ts'
+import { bboxCondition, geoValues, nearCondition, type Bind } from './geo.ts'
 import { figures, incidentDetailParts } from './parts.ts'
 import { breakdownJson, participantsJson, responsibilityJson } from './parts-json.ts'
 
 type IncidentView = Static<typeof Incident>
 type IncidentDetailView = Static<typeof IncidentDetail>
 
-export interface IncidentQuery extends Omit<Static<TObject<typeof IncidentFilters>>, 'province' | 'claimed_by' | 'attributed_to' | 'type' | 'include_branches'> {
+export interface IncidentQuery extends Omit<Static<TObject<typeof IncidentFilters>>, 'province' | 'claimed_by' | 'attributed_to' | 'type' | 'include_branches' | 'bbox' | 'near' | 'radius_km'> {
   provinceCodes?: string[]
   types?: Array<IncidentView['type']>
   /** Actor ids (the actor, and its branches when asked). */
@@ -30,6 +32,8 @@ export interface IncidentQuery extends Omit<Static<TObject<typeof IncidentFilter
   actorIds?: string[]
   /** Incidents a source reports. */
   sourceId?: string
+  bbox?: BoundingBox
+  near?: NearPoint
 }
 
 /**
@@ -47,19 +51,19 @@ const incidentColumns = {
   participants: participantsJson
 }
 
-function baseSelect (db: Database) {
+export function baseSelect (db: Database) {
   return db.select(incidentColumns).from(incidents).leftJoin(provinces, eq(incidents.provinceCode, provinces.code))
 }
 
-type IncidentJoinRow = Awaited<ReturnType<typeof baseSelect>>[number]
+export type IncidentJoinRow = Awaited<ReturnType<typeof baseSelect>>[number]
 
 const p = sql.placeholder
 
-/** Responsibility of the given kinds (any kind when absent) by the actors in placeholder `actors`. */
-function responsibilityExists (db: Database, actors: string, kinds?: Array<'claimed' | 'attributed' | 'suspected' | 'denied'>): SQL {
+/** Responsibility of the given kinds (any kind when absent) by the actors in `actors` (an array value). */
+function responsibilityExists (db: Database, actors: Placeholder | SQL, kinds?: Array<'claimed' | 'attributed' | 'suspected' | 'denied'>): SQL {
   return exists(db.select({ one: sql`1` }).from(responsibilities).where(and(
     eq(responsibilities.incidentId, incidents.id),
-    sql`${responsibilities.actorId} = any(${p(actors)})`,
+    sql`${responsibilities.actorId} = any(${actors})`,
     kinds ? inArray(responsibilities.kind, kinds) : undefined
   )))
 }
@@ -70,15 +74,27 @@ function listShape (query: IncidentQuery): string {
     query.provinceCodes && (query.provinceCodes.length === 1 ? 'province' : 'provinces'), query.start_date && 'start', query.end_date && 'end',
     query.date_match === 'within' && 'within', query.claimedBy && 'claimed', query.attributedTo && 'attributed',
     query.actorIds && 'actor', query.sourceId && 'source', query.types && 'type', query.updated_since && 'updated',
-    query.q && 'q', query.cursor && 'cursor'
+    query.q && 'q', query.bbox && 'bbox', query.near && 'near', query.cursor && 'cursor'
   ]
   return `incidents:${used.filter(Boolean).join(',')}`
 }
 
 /** The placeholder values of a query (the shape says which the SQL uses). */
 function listValues (query: IncidentQuery, limit: number): Record<string, unknown> {
-  const values: Record<string, unknown> = {
-    limit: limit + 1,
+  const values = filterValues(query)
+  values.limit = limit + 1
+  if (query.cursor) {
+    const [occurredOn, id] = decodeCursor(query.cursor, 'incidents', [dateKey, textKey])
+    values.cursorDate = occurredOn
+    values.cursorId = id
+  }
+  return values
+}
+
+/** The values of a query's filters, by the names filterConditions and actorRoles bind. */
+export function filterValues (query: IncidentQuery): Record<string, unknown> {
+  return {
+    ...geoValues(query.bbox, query.near),
     province: query.provinceCodes?.[0],
     provinces: query.provinceCodes,
     start: query.start_date,
@@ -91,12 +107,6 @@ function listValues (query: IncidentQuery, limit: number): Record<string, unknow
     updated: query.updated_since === undefined ? undefined : new Date(query.updated_since).toISOString(),
     q: query.q === undefined ? undefined : likePattern(query.q)
   }
-  if (query.cursor) {
-    const [occurredOn, id] = decodeCursor(query.cursor, 'incidents', [dateKey, textKey])
-    values.cursorDate = occurredOn
-    values.cursorId = id
-  }
-  return values
 }
 
 const datedIncidents = { table: incidents, date: incidents.occurredOn, start: incidents.dateStart, end: incidents.dateEnd }
@@ -107,35 +117,40 @@ const datedIncidents = { table: incidents, date: incidents.occurredOn, start: in
  * semi-join the planner can serve either way, probing incidents in date order for a busy actor or starting from the
  * actor's own rows for a rare one; joined by OR, neither is possible.
  */
-function actorRoles (db: Database, query: IncidentQuery): SQL[][] {
+export function actorRoles (db: Database, query: IncidentQuery, v: Bind = p): SQL[][] {
   if (!query.actorIds) return [[]]
   const tookPart = exists(db.select({ one: sql`1` }).from(incidentParticipants).where(and(
-    eq(incidentParticipants.incidentId, incidents.id), sql`${incidentParticipants.actorId} = any(${p('actors')})`)))
+    eq(incidentParticipants.incidentId, incidents.id), sql`${incidentParticipants.actorId} = any(${v('actors')})`)))
   const spoke = exists(db.select({ one: sql`1` }).from(statementIncidents)
     .innerJoin(statements, eq(statementIncidents.statementId, statements.id))
     .where(and(
       eq(statementIncidents.incidentId, incidents.id),
-      or(sql`${statements.speakerId} = any(${p('actors')})`, sql`${statements.onBehalfOfId} = any(${p('actors')})`)
+      or(sql`${statements.speakerId} = any(${v('actors')})`, sql`${statements.onBehalfOfId} = any(${v('actors')})`)
     )))
-  return [[responsibilityExists(db, 'actors')], [tookPart], [spoke]]
+  return [[responsibilityExists(db, v('actors'))], [tookPart], [spoke]]
 }
 
-/** The filters other than the date range and the actor's roles (see dateBranches, actorRoles). */
-function filterConditions (db: Database, query: IncidentQuery): SQL[] {
+/**
+ * The filters other than the date range and the actor's roles (see dateBranches, actorRoles), with their values
+ * bound by `v`: placeholders of the prepared list, or parameters (incidentMatch).
+ */
+export function filterConditions (db: Database, query: IncidentQuery, v: Bind = p): SQL[] {
   const conditions: SQL[] = []
   // One province as a plain equality: the (province, occurred_on) index then yields the page in order.
-  if (query.provinceCodes?.length === 1) conditions.push(eq(incidents.provinceCode, p('province')))
-  else if (query.provinceCodes) conditions.push(sql`${incidents.provinceCode} = any(${p('provinces')})`)
-  if (query.claimedBy) conditions.push(responsibilityExists(db, 'claimed', ['claimed']))
-  if (query.attributedTo) conditions.push(responsibilityExists(db, 'attributed', ['claimed', 'attributed']))
+  if (query.provinceCodes?.length === 1) conditions.push(eq(incidents.provinceCode, v('province')))
+  else if (query.provinceCodes) conditions.push(sql`${incidents.provinceCode} = any(${v('provinces')})`)
+  if (query.claimedBy) conditions.push(responsibilityExists(db, v('claimed'), ['claimed']))
+  if (query.attributedTo) conditions.push(responsibilityExists(db, v('attributed'), ['claimed', 'attributed']))
   if (query.sourceId) {
     conditions.push(exists(db.select({ one: sql`1` }).from(incidentReports).where(and(
-      eq(incidentReports.incidentId, incidents.id), eq(incidentReports.sourceId, p('source'))))))
+      eq(incidentReports.incidentId, incidents.id), eq(incidentReports.sourceId, v('source'))))))
   }
-  if (query.types) conditions.push(sql`${incidents.type} = any(${p('types')})`)
-  if (query.updated_since) conditions.push(gte(incidents.updatedAt, p('updated')))
-  if (query.q) conditions.push(sql`${incidentSearchText} ilike ${p('q')}`)
-  if (query.cursor) conditions.push(sql`(${incidents.occurredOn}, ${incidents.id}) < (${p('cursorDate')}::date, ${p('cursorId')})`)
+  if (query.types) conditions.push(sql`${incidents.type} = any(${v('types')})`)
+  if (query.updated_since) conditions.push(gte(incidents.updatedAt, v('updated')))
+  if (query.q) conditions.push(sql`${incidentSearchText} ilike ${v('q')}`)
+  if (query.bbox) conditions.push(bboxCondition(v))
+  if (query.near) conditions.push(nearCondition(v))
+  if (query.cursor) conditions.push(sql`(${incidents.occurredOn}, ${incidents.id}) < (${v('cursorDate')}::date, ${v('cursorId')})`)
   return conditions
 }
 
@@ -180,7 +195,7 @@ export async function listIncidents (db: Database, query: IncidentQuery) {
 }
 
 /** The view of incident rows: their nested parts come with them, as JSON built by the query. */
-function toIncidentViews (rows: IncidentJoinRow[]): IncidentView[] {
+export function toIncidentViews (rows: IncidentJoinRow[]): IncidentView[] {
   return rows.map(({ incident: i, province, responsibility, killedBreakdown, woundedBreakdown, participants }) => ({
     id: i.id,
     title: i.title,

@@ -1,0 +1,23 @@
+/**
+ * Every incident a query matches, as one condition on `incidents` (values bound as parameters, no cursor): for
+ * whole-result reads (exports, counts, statistics) where the paged list's branches and page limits do not apply.
+ * The same filters as the list, built by the same functions, so a count or an export never disagrees with the pages.
+ */
+import { and, or, sql, type SQL } from 'drizzle-orm'
+import type { Database } from '../../db/client.ts'
+import { incidents } from '../../db/schema.ts'
+import { windowConditions } from '../date-window.ts'
+import { actorRoles, filterConditions, filterValues, type IncidentQuery } from './queries.ts'
+
+export function incidentMatch (db: Database, query: IncidentQuery): SQL {
+  const values = filterValues(query)
+  const v = (name: string) => sql`${sql.param(values[name])}`
+  const whole = { ...query, cursor: undefined }
+  const roles = actorRoles(db, whole, v).map((role) => and(...role)).filter((c): c is SQL => c !== undefined)
+  const conditions = [
+    ...filterConditions(db, whole, v),
+    ...windowConditions(incidents.dateStart, incidents.dateEnd, query),
+    roles.length > 0 ? or(...roles) : undefined
+  ].filter((c): c is SQL => c !== undefined)
+  return and(...conditions) ?? sql`true`
+}
