@@ -123,11 +123,28 @@ const formers: Record<string, Former> = {
     ? { description: `/v1/actors/${p.speaker}/statements`, paths: [`/v1/actors/${p.speaker}/statements`] }
     : 'no statements',
   sources: () => ({ description: 'the sources list, first page', paths: ['/v1/sources'] }),
-  actors: () => ({ description: 'the actors list, first page', paths: ['/v1/actors'] })
-  // Exports (CSV, NDJSON, GeoJSON) and aggregates (counts by province, month or actor) get one entry each here once
-  // the service offers them, formed from the same picks, e.g.
-  //   'export-csv': (p) => ({ description: 'province-window as CSV', paths: [`/v1/incidents.csv?${provinceWindow(p)}`] }),
-  //   'counts-by-month': (p) => ({ description: 'incidents by month', paths: [`/v1/aggregates/incidents?group_by=month&${provinceWindow(p)}`] }),
+  actors: () => ({ description: 'the actors list, first page', paths: ['/v1/actors'] }),
+  // Counts and sums (GET /v1/stats/incidents, the province list's counts, a list's total). Whole exports stream for
+  // seconds, not milliseconds: npm run bench:export measures them (first byte, duration, memory).
+  'stats-province': () => ({ description: 'stats: every incident by province', paths: ['/v1/stats/incidents?group_by=province'] }),
+  'stats-month': () => ({ description: 'stats: every incident by month', paths: ['/v1/stats/incidents?group_by=month'] }),
+  'stats-type-year': () => ({ description: 'stats: every incident by type and year', paths: ['/v1/stats/incidents?group_by=type,year'] }),
+  'stats-window': (p) => p.year
+    ? { description: `stats: ${p.year} by province`, paths: [`/v1/stats/incidents?group_by=province&start_date=${p.year}-01-01&end_date=${p.year}-12-31`] }
+    : 'no incident has a province',
+  'stats-province-month': (p) => p.province
+    ? { description: `stats: province ${p.province} by month`, paths: [`/v1/stats/incidents?group_by=month&province=${p.province}`] }
+    : 'no incident has a province',
+  'stats-claimed-month': (p) => p.actor
+    ? { description: `stats: claimed_by=${p.actor} by month`, paths: [`/v1/stats/incidents?group_by=month&claimed_by=${p.actor}`] }
+    : 'no actor has a claim or an attribution',
+  'stats-actor': () => ({ description: 'stats: every incident by actor and role', paths: ['/v1/stats/incidents?group_by=actor'] }),
+  'provinces-window': (p) => p.year
+    ? { description: `provinces with their counts in ${p.year}`, paths: [`/v1/provinces?start_date=${p.year}-01-01&end_date=${p.year}-12-31`] }
+    : 'no incident has a province',
+  'list-total': (p) => p.province
+    ? { description: 'province-window with include_total=true', paths: [`/v1/incidents?${provinceWindow(p)}&include_total=true`] }
+    : 'no incident has a province'
   // The targets in report.ts name scenarios; these need none to be measured and compared with their SQL.
 }
 
