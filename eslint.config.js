@@ -12,5 +12,13 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-control-regex': 'off'
     }
+  },
+  {
+    // The /explore page's scripts run in the browser, after ECharts (a global) has loaded.
+    files: ['src/explore/public/**/*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(['document', 'location', 'history', 'fetch', 'FormData', 'URLSearchParams', 'HTMLSelectElement', 'Option', 'matchMedia', 'ResizeObserver', 'echarts']
+        .map((name) => [name, 'readonly']))
+    }
   }
 )

@@ -8,6 +8,7 @@ import auth from './plugins/auth.ts'
 import { lazySerializerFactory } from './http/lazy-serializers.ts'
 import { validatorCompiler } from './http/validator-compiler.ts'
 import database from './plugins/database.ts'
+import datasetVersion from './plugins/dataset-version.ts'
 import deprecation from './plugins/deprecation.ts'
 import finiteNumbers from './plugins/finite-numbers.ts'
 import health, { healthRoutes } from './plugins/health.ts'
@@ -20,10 +21,12 @@ import requestDeadline from './plugins/request-deadline.ts'
 import requestIds, { requestIdOptions } from './plugins/request-id.ts'
 import securityHeaders from './plugins/security-headers.ts'
 import actorRoutes from './routes/actors/routes.ts'
+import exploreRoutes from './routes/explore/routes.ts'
 import incidentRoutes from './routes/incidents/routes.ts'
 import keyRoutes from './routes/keys/routes.ts'
 import provinceRoutes from './routes/provinces/routes.ts'
 import sourceRoutes from './routes/sources/routes.ts'
+import statsRoutes from './routes/stats/routes.ts'
 import statementRoutes from './routes/statements/routes.ts'
 import recordRoutes from './routes/records/routes.ts'
 import tallyRoutes from './routes/tallies/routes.ts'
@@ -74,6 +77,7 @@ export async function buildApp (config: AppConfig, options: BuildOptions = {}): 
   await app.register(problems)
   if (config.metrics ?? defaults.metrics) await app.register(metrics)
   await app.register(securityHeaders)
+  await app.register(datasetVersion)
   // Every API operation documents the 429 and 503 any request can get.
   app.addHook('onRoute', documentServiceErrors)
   await app.register(health)
@@ -93,8 +97,10 @@ export async function buildApp (config: AppConfig, options: BuildOptions = {}): 
   await app.register(sourceRoutes)
   await app.register(provinceRoutes)
   await app.register(tallyRoutes)
+  await app.register(statsRoutes)
   await app.register(recordRoutes)
   await app.register(keyRoutes)
+  await app.register(exploreRoutes)
 
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'))
   return app

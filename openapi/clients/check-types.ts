@@ -196,6 +196,7 @@ interface HeySchemas {
   ProvinceRef: Hey.ProvinceRef
   ActorRef: Hey.ActorRef
   SourceRef: Hey.SourceRef
+  Centroid: Hey.Centroid
   Province: Hey.Province
   ProvinceList: Hey.ProvinceList
   ActorKind: Hey.ActorKind
@@ -205,6 +206,7 @@ interface HeySchemas {
   Citation: Hey.Citation
   Source: Hey.Source
   SourceList: Hey.SourceList
+  CslItem: Hey.CslItem
   StatementKind: Hey.StatementKind
   StatementTextKind: Hey.StatementTextKind
   Statement: Hey.Statement
@@ -222,6 +224,26 @@ interface HeySchemas {
   IncidentReport: Hey.IncidentReport
   IncidentDetail: Hey.IncidentDetail
   IncidentList: Hey.IncidentList
+  IncidentRow: Hey.IncidentRow
+  ActorRow: Hey.ActorRow
+  StatementRow: Hey.StatementRow
+  SourceRow: Hey.SourceRow
+  IncidentCsv: Hey.IncidentCsv
+  ActorCsv: Hey.ActorCsv
+  StatementCsv: Hey.StatementCsv
+  SourceCsv: Hey.SourceCsv
+  IncidentNdjson: Hey.IncidentNdjson
+  ActorNdjson: Hey.ActorNdjson
+  StatementNdjson: Hey.StatementNdjson
+  SourceNdjson: Hey.SourceNdjson
+  GeoPoint: Hey.GeoPoint
+  ExportDataset: Hey.ExportDataset
+  IncidentFeature: Hey.IncidentFeature
+  IncidentFeatureCollection: Hey.IncidentFeatureCollection
+  StatsDimension: Hey.StatsDimension
+  StatsFigures: Hey.StatsFigures
+  IncidentStatsRow: Hey.IncidentStatsRow
+  IncidentStats: Hey.IncidentStats
   EstimateMeasure: Hey.EstimateMeasure
   ActorEstimate: Hey.ActorEstimate
   ParticipantRole: Hey.ParticipantRole

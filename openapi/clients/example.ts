@@ -124,9 +124,12 @@ function summarizeReport (report: IncidentReport): ReportSummary {
   }
 }
 
+/** The media types this client reads: JSON pages and items, and problems (lists also answer CSV, NDJSON and GeoJSON exports). */
+type JsonMedia = 'application/json' | 'application/problem+json'
+
 /** Runs every step against the API at baseUrl and returns what it found; `log` receives the readable output. With an API key (write scope), it also creates, edits and deletes a record. */
 export async function runExample (baseUrl: string, log: (line: string) => void = console.log, apiKey?: string): Promise<Summary> {
-  const api = createClient<paths>({ baseUrl: baseUrl.replace(/\/+$/, '') })
+  const api = createClient<paths, JsonMedia>({ baseUrl: baseUrl.replace(/\/+$/, '') })
 
   // 1. Filters combine with AND: a province (code or name), a claimant (actor slug or id) and a date range.
   const query: FilteredQuery = { province: 'Nangarhar', attributed_to: 'iskp', start_date: '2021-01-01', end_date: '2021-12-31' }
@@ -189,7 +192,7 @@ export async function runExample (baseUrl: string, log: (line: string) => void =
  * a retry safe), edit it with a merge patch and If-Match, see a stale If-Match refused, delete it, and see it gone.
  */
 async function runWrites (baseUrl: string, apiKey: string, sourceId: string, log: (line: string) => void): Promise<WriteSummary> {
-  const api = createClient<paths>({ baseUrl: baseUrl.replace(/\/+$/, ''), headers: { authorization: `Bearer ${apiKey}` } })
+  const api = createClient<paths, JsonMedia>({ baseUrl: baseUrl.replace(/\/+$/, ''), headers: { authorization: `Bearer ${apiKey}` } })
   const record = unwrap('GET record', await api.GET('/v1/incidents/{id}/record', { params: { path: { id: sourceId } } }))
   const id = `${sourceId}_example_copy`
 

@@ -197,6 +197,8 @@ export const incidents = pgTable('incidents', {
   index('incidents_long_window_province_occurred_on_idx').on(t.provinceCode, t.occurredOn, t.id).where(longWindow(t)),
   index('incidents_window_span_idx').on(sql`(${t.dateEnd} - ${t.dateStart})`),
   index('incidents_type_idx').on(t.type),
+  // bbox and near (a latitude band): a small area is found from here, not by walking every incident in date order.
+  index('incidents_latitude_longitude_idx').on(t.latitude, t.longitude),
   check('incidents_latitude_range', sql`${t.latitude} between -90 and 90`),
   check('incidents_longitude_range', sql`${t.longitude} between -180 and 180`),
   check('incidents_coordinates_together', sql`(${t.latitude} is null) = (${t.longitude} is null)`),
@@ -206,6 +208,53 @@ export const incidents = pgTable('incidents', {
   ...figureChecks('incidents', t.perpetratorsKilledLow, t.perpetratorsKilledBest, t.perpetratorsKilledHigh, 'perpetrators_killed'),
   ...figureChecks('incidents', t.perpetratorsWoundedLow, t.perpetratorsWoundedBest, t.perpetratorsWoundedHigh, 'perpetrators_wounded'),
   ...windowChecks('incidents', t.dateStart, t.occurredOn, t.dateEnd)
+])
+
+/**
+ * What the statistics sum for a set of incidents: how many, and their killed and wounded figures as sums of the
+ * known values with a count of incidents whose best figure is unknown.
+ */
+const summaryMeasures = () => ({
+  incidents: integer('incidents').notNull(),
+  killedBest: bigint('killed_best', { mode: 'number' }).notNull(),
+  killedLow: bigint('killed_low', { mode: 'number' }).notNull(),
+  killedHigh: bigint('killed_high', { mode: 'number' }).notNull(),
+  killedUnknown: integer('killed_unknown').notNull(),
+  woundedBest: bigint('wounded_best', { mode: 'number' }).notNull(),
+  woundedLow: bigint('wounded_low', { mode: 'number' }).notNull(),
+  woundedHigh: bigint('wounded_high', { mode: 'number' }).notNull(),
+  woundedUnknown: integer('wounded_unknown').notNull()
+})
+
+/** The months of an incident's date and of its window's ends (first days of months): the date filters a summary serves. */
+const summaryMonths = () => ({
+  month: date('month', { mode: 'string' }).notNull(),
+  startMonth: date('start_month', { mode: 'string' }).notNull(),
+  endMonth: date('end_month', { mode: 'string' }).notNull()
+})
+
+/**
+ * Incidents summed by province, type and months (src/core/stats/summary.ts keeps it in step in every write's
+ * transaction): the statistics without filters, or by province, type and whole months, read a few thousand rows
+ * instead of every incident. Rows whose counts fell to zero stay; readers skip them.
+ */
+export const incidentSummary = pgTable('incident_summary', {
+  provinceCode: text('province_code'),
+  type: incidentType('type').notNull(),
+  ...summaryMonths(),
+  ...summaryMeasures()
+}, (t) => [
+  unique('incident_summary_cell').on(t.provinceCode, t.type, t.month, t.startMonth, t.endMonth).nullsNotDistinct()
+])
+
+/** Incidents summed by each actor and kind of responsibility they have for them (an incident once per actor and kind), and months. */
+export const responsibilitySummary = pgTable('responsibility_summary', {
+  actorId: text('actor_id').notNull(),
+  kind: responsibilityKind('kind').notNull(),
+  ...summaryMonths(),
+  ...summaryMeasures()
+}, (t) => [
+  primaryKey({ columns: [t.actorId, t.kind, t.month, t.startMonth, t.endMonth] })
 ])
 
 /** Non-negative figures with low <= best <= high where both are known. */

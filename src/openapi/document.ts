@@ -1,4 +1,5 @@
 /** The OpenAPI document's static parts: info, servers and tags. Paths and components come from the routes. */
+import { citationLine, datasetRelease } from '../release/dataset-release.ts'
 
 export const apiDescription = `An open, queryable record of political violence in Afghanistan since August 2021:
 **incidents** (attacks, armed clashes, security operations, raids, arrests), the **actors** involved (armed groups,
@@ -19,8 +20,11 @@ Responsibility says who voices each claim or attribution, in the report's own ve
 "no claim known" as of a report's date is kept as a record of its own. Victims and perpetrators are counted apart.
 
 ## Citing
-Cite the dataset as: *Afghanistan Political Violence API, version 1, accessed YYYY-MM-DD*, with the ids of the
-records you use, and cite the underlying report (\`sources\`) for every figure or quote.
+This is dataset release **${datasetRelease.version}**, released ${datasetRelease.released_on} under ${datasetRelease.license}
+(\`info.x-dataset-version\`); every response names the release that answered in its \`Dataset-Version\` header.
+Cite it as: *${citationLine()}*, with the ids of the records you use, and cite the underlying report for every
+figure or quote: \`GET /v1/sources/{id}/citation\` gives a source as CSL-JSON for reference managers. A release is
+also published as a Frictionless data package (the CSV exports with their Table Schemas) with a \`CITATION.cff\`.
 
 ## Pagination
 Lists use keyset pagination: \`limit\` (default 50, max 500) and an opaque \`cursor\`. Responses are
@@ -58,6 +62,7 @@ export const tags = [
   { name: 'sources', description: 'The reports behind the data, with their citation chains ("according to Anadolu Agency").' },
   { name: 'provinces', description: 'Reference list of the 34 provinces (ISO 3166-2:AF).' },
   { name: 'changes', description: 'One feed of every create, update and delete, in commit order, for keeping a copy in sync.' },
+  { name: 'stats', description: 'Counts and casualty sums of the incidents a filter matches, by province, year, month, type, actor or kind of responsibility.' },
   { name: 'tallies', description: 'Reports\' own counts over a period, linked to the incidents they sum, so where they agree or differ is visible.' },
   { name: 'health', description: 'Liveness and readiness of this instance, for load balancers and orchestrators.' }
 ]

@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import { documentDatasetVersion } from '../openapi/dataset-version.ts'
 import { apiDescription, tags } from '../openapi/document.ts'
 import { components } from '../schemas/index.ts'
 import { bearerAuth, keysTag } from '../schemas/keys.ts'
@@ -126,7 +127,7 @@ export default fp(async function openapi (app: FastifyInstance, options: { versi
     // Components are named by their $id (#/components/schemas/Incident), not def-0.
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
     transformObject: (documentObject) => 'openapiObject' in documentObject
-      ? examplesInDescriptions(documentObject.openapiObject)
+      ? examplesInDescriptions(documentDatasetVersion(documentObject.openapiObject))
       : documentObject.swaggerObject
   })
 

@@ -14,6 +14,7 @@ import { InvalidRecord, RecordError, RecordExists, RecordGone, RecordInUse, Reco
 import { classifyDatabaseError, type DatabaseFailure, type DatabaseFailureKind } from '../db/failures.ts'
 import { ApiError, problemTypeBase, type ValidationIssue } from '../http/problem.ts'
 import { patternMessages, type ProblemBody } from '../schemas/common.ts'
+import { datasetVersionHeaders } from './dataset-version.ts'
 import { requestIdHeader } from './request-id.ts'
 import { securityHeaders } from './security-headers.ts'
 
@@ -94,7 +95,7 @@ function validationProblem (request: FastifyRequest, issues: ValidationIssue[]):
 
 function send (request: FastifyRequest, reply: FastifyReply, body: ProblemBody) {
   // Set here as well as by their plugins' hooks: frameworkErrors replies skip every hook.
-  return reply.code(body.status).headers({ ...securityHeaders, [requestIdHeader]: request.id }).type('application/problem+json').send(body)
+  return reply.code(body.status).headers({ ...securityHeaders, ...datasetVersionHeaders, [requestIdHeader]: request.id }).type('application/problem+json').send(body)
 }
 
 function problem (request: FastifyRequest, status: number, code: string, title: string, detail: string, errors?: ValidationIssue[]): ProblemBody {
@@ -170,7 +171,7 @@ export function clientErrors (this: FastifyInstance, error: ClientError, socket:
       'Content-Type: application/problem+json',
       `Content-Length: ${Buffer.byteLength(text)}`,
       `X-Request-Id: ${id}`,
-      ...Object.entries(securityHeaders).map(([name, value]) => `${name}: ${value}`),
+      ...Object.entries({ ...securityHeaders, ...datasetVersionHeaders }).map(([name, value]) => `${name}: ${value}`),
       'Cache-Control: no-store',
       'Connection: close',
       '',

@@ -1,7 +1,9 @@
 /**
  * The request timeout: a request not answered within `timeoutMs` gets a 503 problem with Retry-After, whatever it
- * was waiting for. (The database's own statement, lock and pool timeouts fire sooner; this is the backstop.)
+ * was waiting for. (The database's own statement, lock and pool timeouts fire sooner; this is the backstop.) Once a
+ * streamed body starts, its transfer is not bound by the deadline.
  */
+import { Stream } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { ApiError } from '../http/problem.ts'
@@ -24,6 +26,11 @@ export default fp(async function requestDeadline (app: FastifyInstance, options:
         `The request was not answered within ${options.timeoutMs} ms. Retry later, or narrow the request.`))
     }, options.timeoutMs)
     request.deadline.unref()
+  })
+  // The deadline is for the wait until a response starts: a streamed body (an export) may take longer to transfer.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (payload instanceof Stream) clearTimeout(request.deadline)
+    return payload
   })
   app.addHook('onResponse', async (request) => { clearTimeout(request.deadline) })
   app.addHook('onRequestAbort', async (request) => { clearTimeout(request.deadline) })

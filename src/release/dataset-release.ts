@@ -6,7 +6,8 @@ import { parse } from 'yaml'
 
 export const DatasetRelease = Type.Object({
   version: Type.String({ pattern: '^[0-9]{4}\\.[0-9]{1,2}\\.[0-9]+$', description: 'Calendar version: YEAR.MONTH.PATCH.' }),
-  released_on: Type.String({ format: 'date' }),
+  // A pattern, not `format: 'date'`: TypeBox's Value.Errors knows no formats unless they are registered.
+  released_on: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', description: 'YYYY-MM-DD.' }),
   title: Type.String({ minLength: 1 }),
   authors: Type.Array(Type.Object({ name: Type.String({ minLength: 1 }) }, { additionalProperties: false }), { minItems: 1 }),
   license: Type.String({ minLength: 1 })

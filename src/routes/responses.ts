@@ -2,7 +2,11 @@
 import { Type, type TObject, type TSchema } from '@sinclair/typebox'
 import type { RouteOptions } from 'fastify'
 import { isExempt } from '../plugins/rate-limit.ts'
+import type { ExportResource } from '../export/columns.ts'
+import { mediaTypes } from '../export/formats.ts'
+import { exportDataset } from '../export/tables.ts'
 import { Problem, ref, type ProblemBody } from '../schemas/common.ts'
+import { exportContent, exportFormatsOf } from '../schemas/exports.ts'
 
 const header = (description: string, example: string) => ({ description, type: 'string', examples: [example] })
 
@@ -16,17 +20,38 @@ export function json<T extends TSchema> (schema: T, description: string) {
   return { description, headers: cachingHeaders, content: { 'application/json': { schema } } }
 }
 
-/** A 200 page of a list, with the Link header to the next page; `path` and the query's cursor make its example. */
-export function page<T extends TSchema> (schema: T, description: string, path: string, query: TObject) {
+const exportHeaders = (resource: ExportResource) => ({
+  'Content-Disposition': header('Exports only: `attachment`, with a file name that carries the resource and the dataset release.', `attachment; filename="${resource}-${exportDataset.version}.csv"`),
+  'Dataset-Citation': header('Exports only: how to cite the dataset release the export comes from.', exportDataset.citation),
+  Vary: header('`Accept`: the format follows it when `format` is not given (other fields may follow).', 'Accept, Accept-Encoding')
+})
+
+/**
+ * A 200 page of a list, with the Link header to the next page; `path` and the query's cursor make its example. With
+ * `exported`, the list also answers with the whole result as a file (CSV, NDJSON, and GeoJSON for incidents), chosen
+ * by `format` or Accept: each media type with its schema and an example.
+ */
+export function page<T extends TSchema> (schema: T, description: string, path: string, query: TObject, exported?: ExportResource) {
   const cursor = String((query.properties.cursor as TSchema | undefined)?.examples?.[0] ?? '')
+  const formats = exported ? exportFormatsOf(exported).map((f) => `\`${mediaTypes[f]}\``).join(', ') : ''
   return {
-    description,
+    description: exported
+      ? `${description} With \`format\` or Accept, the whole result instead, streamed as a file (${formats}): every matching record in the list's order, no pages, no \`Link\` and no \`ETag\`.`
+      : description,
     headers: {
       ...cachingHeaders,
-      Link: header('`<url>; rel="next"` when there is a next page.', `<http://localhost:3000${path}?limit=50&cursor=${cursor}>; rel="next"`)
+      Link: header('`<url>; rel="next"` when there is a next page.', `<http://localhost:3000${path}?limit=50&cursor=${cursor}>; rel="next"`),
+      ...(exported ? exportHeaders(exported) : {})
     },
-    content: { 'application/json': { schema } }
+    content: { 'application/json': { schema }, ...(exported ? exportContent(exported) : {}) }
   }
+}
+
+/** A list that exports: no media type it answers in is acceptable to the client (its Accept, without `format`). */
+export function notAcceptable (exported: ExportResource, instance: string) {
+  const offered = ['application/json', ...exportFormatsOf(exported).map((f) => mediaTypes[f])].join(', ')
+  return problemResponse(406, 'not_acceptable', 'Not Acceptable', 'Accept allows none of the media types the list answers in (and `format` is not given).',
+    `Accept allows none of the media types this list answers in: ${offered}. Send one of them in Accept, or use the format parameter.`, instance)
 }
 
 /** A named example of a problem body, shown for one error response (the Problem component's own examples are a 400). */

@@ -2,6 +2,7 @@
 import { Type } from '@sinclair/typebox'
 import { actorKinds, estimateMeasures } from '../domain/vocabulary.ts'
 import { Cursor, FreeText, Id, Limit, Nullable, Page, ref, StringEnum, timestampProperties, versionProperty, UpdatedSince } from './common.ts'
+import { ListFormatParam } from './list-format.ts'
 import { ActorRef, DatePrecision } from './references.ts'
 
 export const ActorKind = StringEnum(actorKinds, {
@@ -51,5 +52,6 @@ export const ActorListQuery = Type.Object({
   kind: Type.Optional(StringEnum(actorKinds, { description: 'Only actors of this kind.', examples: ['armed_group'] })),
   updated_since: Type.Optional(UpdatedSince),
   limit: Type.Optional(Limit),
-  cursor: Type.Optional(Cursor('actors', ['hamid-karzai']))
+  cursor: Type.Optional(Cursor('actors', ['hamid-karzai'])),
+  format: ListFormatParam(['csv', 'ndjson'])
 }, { additionalProperties: false })

@@ -17,6 +17,8 @@ import {
 import {
   Cursor, DateMatch, EndDate, FreeText, Id, IncludeBranches, Limit, Nullable, Page, StartDate, patternMessages, ref, StringEnum, timestampProperties, UpdatedSince, versionProperty
 } from './common.ts'
+import { exportFormats } from '../export/formats.ts'
+import { ListFormatParam } from './list-format.ts'
 import { ActorRef, DatePrecision, ProvinceRef, SourceRef } from './references.ts'
 import { Statement } from './statements.ts'
 
@@ -197,7 +199,13 @@ export const IncidentDetail = Type.Object({
   tally_ids: Type.Array(Type.String(), { description: 'Tallies (a report\'s own period counts) that include this incident.' })
 }, { $id: 'IncidentDetail', description: 'An incident with its per-source reports, statements, no-claim reports, follow-ups, related incidents and tallies.', additionalProperties: false })
 
-export const IncidentList = Page(Incident, 'IncidentList', 'A page of incidents, newest `occurred_on` first, then by id descending.')
+export const IncidentList = Type.Object({
+  ...Page(Incident, 'IncidentList', '').properties,
+  total: Nullable(Type.Integer({ minimum: 0 }), {
+    description: 'How many incidents the filters match over all pages, when asked with `include_total=true`; null otherwise (counting costs more than a page).',
+    examples: [128]
+  })
+}, { $id: 'IncidentList', description: 'A page of incidents, newest `occurred_on` first, then by id descending, with their total when asked.', additionalProperties: false })
 
 export const IncidentIdParams = Type.Object({
   id: Id('Incident id.', 'inc_2021_09_jalalabad_blasts')
@@ -245,9 +253,18 @@ export const IncidentFilters = {
   cursor: Type.Optional(Cursor('incidents', ['2021-11-07', 'inc_2021_11_07_jalalabad_twin_blasts']))
 }
 
+/** Whether a list also says how many incidents match (`total`). */
+const IncludeTotal = Type.Boolean({
+  default: false,
+  description: 'Also count the incidents the filters match over all pages, as `total` (null unless asked: counting costs more than a page).',
+  examples: [true]
+})
+
 export const IncidentListQuery = Type.Object({
   ...IncidentFilters,
-  actor: actorFilter('Actor id, slug or alias: incidents the actor is linked to in any role (responsibility, participant, or speaker of a statement about it).', 'iskp')
+  include_total: Type.Optional(IncludeTotal),
+  actor: actorFilter('Actor id, slug or alias: incidents the actor is linked to in any role (responsibility, participant, or speaker of a statement about it).', 'iskp'),
+  format: ListFormatParam(exportFormats)
 }, { additionalProperties: false })
 
-export const NestedIncidentQuery = Type.Object(IncidentFilters, { additionalProperties: false })
+export const NestedIncidentQuery = Type.Object({ ...IncidentFilters, include_total: Type.Optional(IncludeTotal), format: ListFormatParam(exportFormats) }, { additionalProperties: false })

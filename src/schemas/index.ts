@@ -14,23 +14,28 @@ import {
   Participant, ParticipantOutcome, ParticipantRole, RelatedIncident, Responsibility, ResponsibilityKind, TargetType, VictimGroup
 } from './incidents.ts'
 import { ApiKey, ApiKeyList, IssuedApiKey, KeyScope, NewApiKey } from './keys.ts'
+import { exportComponents } from './exports.ts'
+import { IncidentStats, IncidentStatsRow, StatsDimension, StatsFigures } from './stats.ts'
 import { IncidentSum, Tally, TallyBreakdownItem, TallyCount, TallyList } from './tallies.ts'
-import { Province, ProvinceList } from './provinces.ts'
+import { Centroid, Province, ProvinceList } from './provinces.ts'
 import { ActorRef, DatePrecision, ProvinceRef, SourceRef } from './references.ts'
 import { Citation, Source, SourceKind, SourceList } from './sources.ts'
+import { CslItem } from './citation.ts'
 import { Statement, StatementKind, StatementList, StatementTextKind } from './statements.ts'
 
 export const components = [
   ValidationIssue, Problem,
   DatePrecision, ProvinceRef, ActorRef, SourceRef,
-  Province, ProvinceList,
+  Centroid, Province, ProvinceList,
   EstimateMeasure, ActorEstimate, ActorKind, Actor, ActorList,
-  SourceKind, Citation, Source, SourceList,
+  SourceKind, Citation, Source, SourceList, CslItem,
   StatementKind, StatementTextKind, Statement, StatementList,
   IncidentType, TargetType, LocationPrecision, ResponsibilityKind, VictimGroup,
   ParticipantRole, ParticipantOutcome, FollowUpKind, IncidentRelationKind, AssertionVoice, ChallengeKind,
   Figures, BreakdownItem, Casualties, Challenge, Responsibility, Participant, NoClaimReport, FollowUp, RelatedIncident,
   Incident, IncidentReport, IncidentDetail, IncidentList,
+  ...exportComponents,
+  StatsDimension, StatsFigures, IncidentStatsRow, IncidentStats,
   TallyBreakdownItem, TallyCount, IncidentSum, Tally, TallyList,
   KeyScope, ApiKey, ApiKeyList, NewApiKey, IssuedApiKey,
   SourceInput, ActorInput, StatementInput, IncidentInput, TallyInput,

@@ -2,6 +2,7 @@
 import { Type } from '@sinclair/typebox'
 import { sourceKinds } from '../domain/vocabulary.ts'
 import { Cursor, EndDate, FreeText, Id, Limit, Nullable, Page, StartDate, ref, StringEnum, timestampProperties, versionProperty, UpdatedSince } from './common.ts'
+import { ListFormatParam } from './list-format.ts'
 import { DatePrecision, SourceRef } from './references.ts'
 
 export const SourceKind = StringEnum(sourceKinds, {
@@ -44,5 +45,6 @@ export const SourceListQuery = Type.Object({
   updated_since: Type.Optional(UpdatedSince),
   q: Type.Optional(FreeText('Case-insensitive text matched against title, publisher and author.', 'ISKP')),
   limit: Type.Optional(Limit),
-  cursor: Type.Optional(Cursor('sources', ['2021-11-07', 'src_2021_11_07_twin_blasts_rock_jalalabad']))
+  cursor: Type.Optional(Cursor('sources', ['2021-11-07', 'src_2021_11_07_twin_blasts_rock_jalalabad'])),
+  format: ListFormatParam(['csv', 'ndjson'])
 }, { additionalProperties: false })

@@ -2,6 +2,7 @@
 import { Type } from '@sinclair/typebox'
 import { statementKinds, statementTextKinds } from '../domain/vocabulary.ts'
 import { Cursor, DateMatch, EndDate, FreeText, Id, Limit, Nullable, Page, StartDate, ref, StringEnum, timestampProperties, versionProperty, UpdatedSince } from './common.ts'
+import { ListFormatParam } from './list-format.ts'
 import { ActorRef, DatePrecision, SourceRef } from './references.ts'
 
 export const StatementKind = StringEnum(statementKinds, {
@@ -50,7 +51,8 @@ export const StatementListQuery = Type.Object({
   speaker: Type.Optional(Id('Actor id, slug or alias of the speaker.', 'zabihullah-mujahid')),
   actor: Type.Optional(Id('Actor id, slug or alias, as speaker or as the organisation spoken for.', 'taliban')),
   incident: Type.Optional(Id('Incident id: statements about that incident.', 'inc_2021_09_jalalabad_blasts')),
-  ...StatementFilters
+  ...StatementFilters,
+  format: ListFormatParam(['csv', 'ndjson'])
 }, { additionalProperties: false })
 
-export const NestedStatementQuery = Type.Object(StatementFilters, { additionalProperties: false })
+export const NestedStatementQuery = Type.Object({ ...StatementFilters, format: ListFormatParam(['csv', 'ndjson']) }, { additionalProperties: false })

@@ -24,7 +24,7 @@ export async function loadDataset (db: Database, records: Records): Promise<Load
   return db.transaction(async (tx) => {
     const t = tx as unknown as Database
     const report: LoadReport = {
-      provinces: await upsert(t, schema.provinces, provinces.map((p) => ({ ...p })), [schema.provinces.code]),
+      provinces: await upsert(t, schema.provinces, provinces.map(({ centroid: _centroid, ...p }) => p), [schema.provinces.code]),
       created: zero(),
       updated: zero(),
       unchanged: 0

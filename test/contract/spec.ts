@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
+import { parse as parseCsv } from 'csv-parse/sync'
 import type { FastifyInstance } from 'fastify'
 import type { Test } from 'tap'
 
@@ -371,6 +372,12 @@ export function validateResponse (op: Operation, response: HttpResponse): Verdic
     if (response.body.length > 0) errors.push(`status ${status} documents no body, got ${response.body.length} bytes`)
     return { ok: errors.length === 0, errors, schemaErrors, mediaType, body }
   }
+  const textSchema = documented && mediaType !== null ? recordsSchema(content[mediaType]?.schema) : undefined
+  if (textSchema) {
+    // A text body made of records (CSV rows, NDJSON lines): each record is checked against the documented schema.
+    errors.push(...recordErrors(mediaType!, textSchema, response.body))
+    return { ok: errors.length === 0, errors, schemaErrors, mediaType, body }
+  }
   if (response.body.length > 0 && mediaType !== null && /[/+]json$/.test(mediaType)) {
     try {
       body = JSON.parse(response.body)
@@ -401,6 +408,67 @@ export function validateResponse (op: Operation, response: HttpResponse): Verdic
     errors.push(`problem status ${String(body.status)} differs from the HTTP status ${status}`)
   }
   return { ok: errors.length === 0, errors, schemaErrors, mediaType, body }
+}
+
+/**
+ * The schema of each record of a text body, for a media type documented as a string with a `contentSchema` (CSV:
+ * one row; NDJSON: one line), as a JSON pointer into the document; undefined for any other body.
+ */
+export function recordsSchema (schema: SchemaObject | undefined): string | undefined {
+  if (!schema) return undefined
+  const described = resolveRef(schema)
+  if (described.type !== 'string' || typeof described.contentSchema?.$ref !== 'string') return undefined
+  return (described.contentSchema.$ref as string).slice(1)
+}
+
+/** A CSV cell as the value of its documented type: empty is null; numbers, booleans as such; text as it is. */
+function cellValue (cell: string, types: Set<string>): unknown {
+  if (cell === '') return null
+  if ((types.has('integer') || types.has('number')) && /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(cell)) return Number(cell)
+  if (types.has('boolean') && (cell === 'true' || cell === 'false')) return cell === 'true'
+  return cell
+}
+
+/**
+ * How a text body of records disagrees with the document. CSV: RFC 4180, a header naming the documented columns in
+ * order (the properties of the row schema), CRLF line ends, every row as wide as the header, each cell of its
+ * column's type. NDJSON: `\n`-terminated lines, each a JSON value valid against the line schema.
+ */
+export function recordErrors (mediaType: string, schemaPointer: string, body: string): string[] {
+  const validate = validatorAt(schemaPointer)
+  const errors: string[] = []
+  const invalid = (what: string, record: unknown) => {
+    if (!validate(record)) errors.push(`${what} fails ${schemaPointer}: ${describeSchemaErrors(validate.errors ?? [])}`)
+  }
+  if (mediaType === 'text/csv') {
+    const columns = resolveRef({ $ref: `#${schemaPointer}` }).properties as Record<string, SchemaObject>
+    let rows: string[][]
+    try {
+      rows = parseCsv(body, { bom: true }) as string[][]
+    } catch (err) {
+      return [`body is not RFC 4180 CSV (${(err as Error).message})`]
+    }
+    const [header = [], ...records] = rows
+    if (JSON.stringify(header) !== JSON.stringify(Object.keys(columns))) errors.push(`CSV header ${header.join(',')} is not the documented columns ${Object.keys(columns).join(',')}`)
+    if (body.length > 0 && !body.endsWith('\r\n')) errors.push('CSV records do not end with CRLF')
+    records.slice(0, 200).forEach((row, i) => {
+      invalid(`CSV row ${i + 1}`, Object.fromEntries(header.map((name, c) => [name, cellValue(row[c] ?? '', schemaTypes(columns[name] ?? {}))])))
+    })
+    return errors.slice(0, 10)
+  }
+  if (body.length > 0 && !body.endsWith('\n')) return ['NDJSON body does not end with a newline']
+  const lines = body.length === 0 ? [] : body.slice(0, -1).split('\n')
+  lines.slice(0, 200).forEach((line, i) => {
+    let record: unknown
+    try {
+      record = JSON.parse(line)
+    } catch (err) {
+      errors.push(`line ${i + 1} is not JSON (${(err as Error).message})`)
+      return
+    }
+    invalid(`line ${i + 1}`, record)
+  })
+  return errors.slice(0, 10)
 }
 
 /** Ajv's findings in one line, naming the offending property where Ajv keeps it in params. */

@@ -10,8 +10,8 @@ import { buildTestApp } from '../helper.ts'
 import { authorize, contractKeys, keyLackingScope, type ContractKeys } from './auth.ts'
 import {
   discoverPathValues, enumValues, exampleText, isListOperation, isSecured, namesParameter, operations, parameterAccepts,
-  parameterExamples, pathFor, requestSchemaPointer, requiredScope, resolveRef, schemaTypes, sendAndCheck, sent, spec,
-  successStatuses, validatorAt, type Operation, type Parameter, type RequestSpec, type UrlValue
+  parameterExamples, pathFor, pointerOf, recordErrors, recordsSchema, requestSchemaPointer, requiredScope, resolveRef, schemaTypes,
+  sendAndCheck, sent, spec, successStatuses, validatorAt, type Operation, type Parameter, type RequestSpec, type UrlValue
 } from './spec.ts'
 import {
   bodyMediaType, bodyOracle, collectionOf, createOperation, find, headerParam, hostileBodies,
@@ -192,6 +192,21 @@ async function documentTest (t: Test) {
       if (status === 204) t.notOk(content && Object.keys(content).length > 0, `${op.operationId} 204 documents no body`)
       else t.ok(content?.['application/json']?.schema, `${op.operationId} documents a ${status} application/json body`)
     }
+    for (const [type, media] of Object.entries<any>(op.responses['200']?.content ?? {})) {
+      if (type === 'application/json') continue
+      // Other representations of a 200 (exports): each with a schema and an example that is valid against it.
+      t.ok(media.schema, `${op.operationId} 200 ${type} has a schema`)
+      const examples = Object.values<any>(media.examples ?? {}).map((e) => e.value)
+      t.ok(examples.length > 0, `${op.operationId} 200 ${type} has an example`)
+      const records = recordsSchema(media.schema)
+      for (const example of examples) {
+        if (records) {
+          t.same(recordErrors(type, records, String(example)), [], `${op.operationId} 200 ${type}: the example's records are valid against ${records}`)
+        } else {
+          t.ok(validatorAt(`${op.pointer}${pointerOf('responses', '200', 'content', type, 'schema')}`)(example), `${op.operationId} 200 ${type}: the example is valid against its schema`)
+        }
+      }
+    }
     for (const [status, response] of Object.entries(op.responses)) {
       if (Number(status) >= 400) {
         t.ok(response.content?.['application/problem+json']?.schema, `${op.operationId} ${status} is application/problem+json`)
@@ -330,6 +345,18 @@ async function readTests (t: Test, op: Operation, isList: boolean, pathParams: P
     if (typeof etag === 'string') {
       const revalidated = await check(t, op, { ...minimalRequest(op), headers: { ...minimalRequest(op).headers, 'if-none-match': etag } }, 'If-None-Match: its own ETag')
       t.equal(revalidated.status, 304, `${op.operationId}: revalidating with its own ETag gives 304`)
+    }
+
+    // A 200 in several media types: Accept chooses each (the body checked against its own schema), and an Accept
+    // that allows none of them is the documented 406.
+    const mediaTypes = Object.keys(op.responses['200']?.content ?? {})
+    if (mediaTypes.length > 1) {
+      for (const type of mediaTypes) {
+        const res = await check(t, op, { ...minimalRequest(op), headers: { ...minimalRequest(op).headers, accept: type } }, `Accept: ${type}`)
+        t.ok(res.status === 200 && String(res.response.headers['content-type']).startsWith(type), `${op.operationId}: Accept: ${type} is answered with 200 ${type}, got ${res.status} ${String(res.response.headers['content-type'])}`)
+      }
+      const refused = await check(t, op, { ...minimalRequest(op), headers: { ...minimalRequest(op).headers, accept: 'image/png' } }, 'Accept: image/png')
+      t.ok(op.responses['406'] && refused.status === 406, `${op.operationId}: an Accept that allows none of ${mediaTypes.join(', ')} is a documented 406, got ${refused.status}`)
     }
 
     if (!isSecured(op)) {

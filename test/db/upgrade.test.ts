@@ -63,4 +63,11 @@ t.test('rows written before the record model get windows from their precision, a
   const voice = await client.query<{ column_default: string }>(
     `select column_default from information_schema.columns where table_name = 'responsibilities' and column_name = 'voice'`)
   t.match(voice.rows[0]?.column_default, /source/, 'old responsibility rows read as said in the report\'s own voice')
+  const summary = await client.query<{ province_code: string, month: string, start_month: string, end_month: string, incidents: number }>(
+    `select province_code, month::text, start_month::text, end_month::text, incidents from incident_summary order by month, start_month`)
+  t.same(summary.rows, [
+    { province_code: 'AF-KAB', month: '2021-01-01', start_month: '2021-01-01', end_month: '2021-12-01', incidents: 1 },
+    { province_code: 'AF-KAB', month: '2021-11-01', start_month: '2021-11-01', end_month: '2021-11-01', incidents: 2 },
+    { province_code: 'AF-KAB', month: '2022-02-01', start_month: '2022-02-01', end_month: '2022-02-01', incidents: 1 }
+  ], 'the statistics\' summary holds the incidents already stored')
 })

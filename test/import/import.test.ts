@@ -133,7 +133,7 @@ t.test('the curated folder imported into an empty database gives the rows the da
     return rows.map((r) => JSON.stringify(r)).sort()
   }
   const tables = Object.entries(schema).filter(([name, table]) => isTable(table) && !['apiKeys', 'idempotencyKeys'].includes(name)) as Array<[string, PgTable]>
-  t.equal(tables.length, 21, 'every table of records, parts, provinces, revisions and the feed')
+  t.equal(tables.length, 23, 'every table of records, parts, provinces, revisions, the feed and the statistics summaries')
   for (const [name, table] of tables) {
     const [expected, actual] = await Promise.all([rowsOf(loaded.handle.db, table), rowsOf(imported.handle.db, table)])
     t.ok(expected.length > 0, `${name}: ${expected.length} rows`)

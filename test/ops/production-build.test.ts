@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t from 'tap'
+import { datasetRelease } from '../../src/release/dataset-release.ts'
 import { freePort, waitForReady } from './processes.ts'
 
 const root = new URL('../..', import.meta.url).pathname
@@ -32,8 +33,15 @@ t.test('npm run build, then node dist/server.js with production dependencies onl
   t.equal(response.status, 200)
   const body = await response.json() as { data: Array<{ province: { name: string } | null }> }
   t.ok(body.data.length > 0, 'the curated dataset was loaded on first start')
+  t.equal(response.headers.get('dataset-version'), datasetRelease.version, 'dist/seed/release.yaml is read: the Dataset-Version header')
   const live = await fetch(`http://127.0.0.1:${port}/health/live`)
   t.equal(live.status, 200)
+  // The /explore page and its assets: copied into dist/ by the build, ECharts and the outline from production dependencies.
+  for (const path of ['/explore', '/explore/assets/explore.js', '/explore/assets/echarts.min.js', '/explore/assets/afghanistan.geojson']) {
+    const asset = await fetch(`http://127.0.0.1:${port}${path}`)
+    t.equal(asset.status, 200, `${path} is served from the build`)
+    await asset.arrayBuffer()
+  }
 
   server.kill('SIGTERM')
   t.equal(await exited, 0, 'exits 0 on SIGTERM')

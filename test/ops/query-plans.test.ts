@@ -2,7 +2,9 @@
  * On 100,000 synthetic incidents (enough that PostgreSQL prefers indexes), every list filter, alone and in pairs,
  * runs plans that scale with the page: no sequential scan of a large table, no sort of the whole result, no walk
  * through most of a table. Each query is checked as the service runs it: a prepared statement, under a generic plan
- * and a custom one (PostgreSQL may use either), or a custom plan only where the service plans each run.
+ * and a custom one (PostgreSQL may use either), or a custom plan only where the service plans each run. The common
+ * statistics, province counts and list totals are checked too: they read the summary tables (a few thousand rows,
+ * not listed as large), never the incidents.
  */
 import postgres from 'postgres'
 import t from 'tap'
@@ -94,7 +96,22 @@ t.test('list queries use plans shaped for the page on 100,000 incidents', async 
     '/v1/statements?start_date=2023-01-01&end_date=2023-01-31',
     '/v1/statements',
     '/v1/sources',
-    '/v1/actors'
+    '/v1/actors',
+    // Statistics, province counts and list totals: the common ones read a summary table, never the incidents.
+    '/v1/stats/incidents',
+    ...['province', 'year', 'month', 'type', 'actor', 'province,month', 'actor,year'].map((g) => `/v1/stats/incidents?group_by=${g}`),
+    '/v1/stats/incidents?province=Kabul&group_by=month',
+    '/v1/stats/incidents?start_date=2023-01-01&end_date=2023-12-31&group_by=province',
+    '/v1/stats/incidents?start_date=2023-01-01&end_date=2023-06-30&date_match=within&type=bombing,suicide_bombing&group_by=month',
+    `/v1/stats/incidents?claimed_by=${busiest!.slug}&group_by=month`,
+    `/v1/stats/incidents?claimed_by=${rare!.slug}&group_by=year`,
+    '/v1/provinces',
+    '/v1/provinces?start_date=2023-01-01&end_date=2023-12-31',
+    '/v1/provinces?type=suicide_bombing',
+    '/v1/provinces/AF-KAB',
+    '/v1/incidents?include_total=true',
+    '/v1/incidents?province=Kabul&include_total=true',
+    '/v1/incidents?start_date=2023-03-01&end_date=2023-03-31&include_total=true'
   ]
 
   let checked = 0

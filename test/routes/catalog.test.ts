@@ -608,20 +608,25 @@ t.test('catalog endpoints over the curated dataset', async (t) => {
 
   // ============================================ provinces ======================================================
 
+  const incidentsIn = (code: string) => dataset.incidents.filter((i) => i.provinceCode === code).length
+
   t.test('provinces: 34, by code, with their aliases', async (t) => {
     const { status, body } = await getJson(app, '/v1/provinces')
     t.equal(status, 200)
     t.equal(body.data.length, 34, '34 provinces')
     t.equal(body.next_cursor, null, 'one page')
     const expected = [...provinceList].sort((a, b) => (a.code < b.code ? -1 : 1))
-      .map((p) => ({ code: p.code, name: p.name, aliases: [...p.aliases], capital: p.capital }))
-    t.strictSame(body.data, expected, 'every province, ordered by code, with aliases and capital')
+      .map((p) => ({ code: p.code, name: p.name, aliases: [...p.aliases], capital: p.capital, centroid: p.centroid, incidents: incidentsIn(p.code) }))
+    t.strictSame(body.data, expected, 'every province, ordered by code, with aliases, capital, centroid and its incidents')
     await expectProblem(t, '/v1/provinces?limit=10', 400, 'invalid_parameter', ['limit'])
     await expectProblem(t, '/v1/provinces?foo=bar', 400, 'invalid_parameter', ['foo'])
   })
 
   t.test('provinces: one by code, name or alias', async (t) => {
-    const nangarhar = { code: 'AF-NAN', name: 'Nangarhar', aliases: ['Ningarhar', 'Nangrahar', 'Nangahar'], capital: 'Jalalabad' }
+    const nangarhar = {
+      code: 'AF-NAN', name: 'Nangarhar', aliases: ['Ningarhar', 'Nangrahar', 'Nangahar'], capital: 'Jalalabad',
+      centroid: { latitude: 34.27, longitude: 70.45 }, incidents: incidentsIn('AF-NAN')
+    }
     for (const key of ['AF-NAN', 'af-nan', 'Nangarhar', 'NANGARHAR', 'ningarhar', 'Nangrahar']) {
       const { status, body } = await getJson(app, `/v1/provinces/${key}`)
       t.equal(status, 200, key)

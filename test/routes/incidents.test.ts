@@ -387,7 +387,8 @@ t.test('incident endpoints', async (t) => {
     const res = await getJson(app, '/v1/incidents?limit=500')
     t.equal(res.status, 200)
     t.match(String(res.headers['content-type']), /^application\/json/)
-    t.strictSame(Object.keys(res.body).sort(), ['data', 'next_cursor'], 'envelope is { data, next_cursor }')
+    t.strictSame(Object.keys(res.body).sort(), ['data', 'next_cursor', 'total'], 'envelope is { data, next_cursor, total }')
+    t.equal(res.body.total, null, 'total is null unless include_total=true')
     t.equal(res.body.next_cursor, null, 'one page holds everything: next_cursor null')
     t.notOk(res.headers.link, 'no Link header on the last page')
 

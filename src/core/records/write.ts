@@ -11,6 +11,7 @@ import { ActorIndex } from '../../domain/actor-index.ts'
 import { recordsToDataset } from '../../seed/to-rows.ts'
 import type { Records } from '../../seed/records.ts'
 import type { Dataset } from '../../seed/types.ts'
+import { applyContribution, contributionOf } from '../stats/summary.ts'
 import { InvalidRecord, RecordExists, RecordGone, RecordInUse, RecordNotFound, VersionMismatch, type RecordIssue } from './errors.ts'
 import { lastRevision, recordChanges, type Change } from './history.ts'
 import { checkReferences } from './references.ts'
@@ -155,7 +156,11 @@ export async function saveBatch (db: Database, items: BatchItem[], context: Writ
     changed.push({ kind, id: record.id, version, operation: before ? 'update' : 'create', before, after })
   }
   if (changed.length > 0) {
+    // The statistics' summaries move with the incidents: what they added before the write, replaced by what they add after.
+    const incidentIds = changed.filter((c) => c.kind === 'incidents').map((c) => c.id)
+    const before = await contributionOf(db, incidentIds)
     await writeRows(db, incoming, changed)
+    await applyContribution(db, before, await contributionOf(db, incidentIds))
     await recordChanges(db, changed, context.keyId)
   }
   return results
@@ -234,6 +239,7 @@ export async function deleteRecord (db: Database, kind: WritableKind, id: string
   if (users.length > 0) throw new RecordInUse(kind, id, users.join(', '))
   const { slugOf } = await actorIndex(db)
   const before = toRecord(kind, await readRows(db, kind, [id]), id, slugOf)
+  const counted = kind === 'incidents' ? await contributionOf(db, [id]) : undefined
   try {
     // A savepoint, so that a refused delete leaves the caller's transaction usable.
     await db.transaction(async (tx) => { await tx.delete(main).where(eq(main.id, id)) })
@@ -242,6 +248,7 @@ export async function deleteRecord (db: Database, kind: WritableKind, id: string
     if (code === '23503' || code === '23001') throw new RecordInUse(kind, id, constraintOf(err) ?? 'a foreign key')
     throw err
   }
+  if (counted) await applyContribution(db, counted, { incidents: [], actors: [] })
   const next = row.version + 1
   await recordChanges(db, [{ kind, id, version: next, operation: 'delete', before, after: undefined }], context.keyId)
   return { version: next }

@@ -17,7 +17,7 @@ const actorColumns = {
   parent: { id: parents.id, slug: parents.slug, name: parents.name }
 }
 
-type ActorJoinRow = { actor: typeof actors.$inferSelect, parent: { id: string, slug: string, name: string } | null }
+export type ActorJoinRow = { actor: typeof actors.$inferSelect, parent: { id: string, slug: string, name: string } | null }
 
 type ActorView = Static<typeof Actor>
 
@@ -126,8 +126,8 @@ export async function resolveActorFilters<K extends string> (
   return resolved
 }
 
-export async function listActors (db: Database, query: Static<typeof ActorListQuery>) {
-  const limit = query.limit ?? 50
+/** Actors a list query matches, ordered by slug, after its cursor: the list's page and the export read the same select. */
+export function actorListSelect (db: Database, query: Static<typeof ActorListQuery>) {
   const conditions: SQL[] = []
   if (query.q) {
     conditions.push(or(
@@ -141,12 +141,21 @@ export async function listActors (db: Database, query: Static<typeof ActorListQu
     const [slug] = decodeCursor(query.cursor, 'actors', [textKey])
     conditions.push(gt(actors.slug, slug as string))
   }
-  const rows = await db.select(actorColumns).from(actors)
+  return db.select(actorColumns).from(actors)
     .leftJoin(parents, eq(actors.parentId, parents.id))
     .where(and(...conditions))
     .orderBy(asc(actors.slug))
-    .limit(limit + 1) as unknown as ActorJoinRow[]
+}
+
+/** The views of actor rows, with their estimates: one more query for any number of rows. */
+export async function toActorViews (db: Database, rows: ActorJoinRow[]): Promise<ActorView[]> {
+  const estimates = await estimatesOf(db, rows.map((r) => r.actor.id))
+  return rows.map((r) => toActor(r, estimates.get(r.actor.id)))
+}
+
+export async function listActors (db: Database, query: Static<typeof ActorListQuery>) {
+  const limit = query.limit ?? 50
+  const rows = await actorListSelect(db, query).limit(limit + 1) as unknown as ActorJoinRow[]
   const page = toPage(rows, limit, (last) => encodeCursor('actors', [last.actor.slug]))
-  const estimates = await estimatesOf(db, page.data.map((r) => r.actor.id))
-  return { data: page.data.map((r) => toActor(r, estimates.get(r.actor.id))), next_cursor: page.next_cursor }
+  return { data: await toActorViews(db, page.data), next_cursor: page.next_cursor }
 }

@@ -2,16 +2,22 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { checkDateRange } from '../../http/filters.ts'
+import { actorTable, formatsOf, incidentTable, statementTable } from '../../export/tables.ts'
+import { explicitLimit, listFormat } from '../../http/list-format.ts'
 import { sendPage } from '../../http/pagination.ts'
+import { sendExport } from '../../http/send-export.ts'
 import { ref } from '../../schemas/common.ts'
 import { Actor, ActorIdParams, ActorList, ActorListQuery } from '../../schemas/actors.ts'
 import { IncidentList, NestedIncidentQuery } from '../../schemas/incidents.ts'
 import { NestedStatementQuery, StatementList } from '../../schemas/statements.ts'
 import { toIncidentQuery } from '../incidents/filters.ts'
-import { listIncidents } from '../incidents/queries.ts'
+import { incidentExport } from '../incidents/export.ts'
+import { listIncidentsWithTotal } from '../incidents/total.ts'
 import { sendItem } from '../records/write-routes.ts'
-import { conditionalHeaders, json, listErrors, nestedListErrors, page, recordItemErrors } from '../responses.ts'
+import { conditionalHeaders, json, listErrors, nestedListErrors, notAcceptable, page, recordItemErrors } from '../responses.ts'
+import { statementExport } from '../statements/export.ts'
 import { listStatements } from '../statements/queries.ts'
+import { actorExport } from './export.ts'
 import { getActor, listActors, requireActorId, resolveActorFilters } from './queries.ts'
 
 const actorRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -23,9 +29,11 @@ const actorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['actors'],
       headers: conditionalHeaders,
       querystring: ActorListQuery,
-      response: { 200: page(ref(ActorList), 'A page of actors.', '/v1/actors', ActorListQuery), ...listErrors }
+      response: { 200: page(ref(ActorList), 'A page of actors.', '/v1/actors', ActorListQuery, 'actors'), ...listErrors, 406: notAcceptable('actors', '/v1/actors') }
     }
   }, async (request, reply) => {
+    const format = listFormat(request, reply, formatsOf(actorTable))
+    if (format !== 'json') return sendExport(request, reply, app.db, format, actorTable, actorExport(request.query, explicitLimit(request)))
     return sendPage(request, reply, await listActors(app.db, request.query))
   })
 
@@ -51,12 +59,19 @@ const actorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: ActorIdParams,
       headers: conditionalHeaders,
       querystring: NestedStatementQuery,
-      response: { 200: page(ref(StatementList), 'A page of statements.', '/v1/actors/taliban/statements', NestedStatementQuery), ...nestedListErrors }
+      response: {
+        200: page(ref(StatementList), 'A page of statements.', '/v1/actors/taliban/statements', NestedStatementQuery, 'statements'),
+        ...nestedListErrors,
+        406: notAcceptable('statements', '/v1/actors/taliban/statements')
+      }
     }
   }, async (request, reply) => {
+    const format = listFormat(request, reply, formatsOf(statementTable))
     checkDateRange(request.query)
     const actorId = await requireActorId(app.db, request.params.id)
-    return sendPage(request, reply, await listStatements(app.db, { ...request.query, actorId }))
+    const query = { ...request.query, actorId }
+    if (format !== 'json') return sendExport(request, reply, app.db, format, statementTable, statementExport(query, explicitLimit(request)))
+    return sendPage(request, reply, await listStatements(app.db, query))
   })
 
   app.get('/v1/actors/:id/incidents', {
@@ -68,15 +83,21 @@ const actorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: ActorIdParams,
       headers: conditionalHeaders,
       querystring: NestedIncidentQuery,
-      response: { 200: page(ref(IncidentList), 'A page of incidents.', '/v1/actors/iskp/incidents', NestedIncidentQuery), ...nestedListErrors }
+      response: {
+        200: page(ref(IncidentList), 'A page of incidents.', '/v1/actors/iskp/incidents', NestedIncidentQuery, 'incidents'),
+        ...nestedListErrors,
+        406: notAcceptable('incidents', '/v1/actors/iskp/incidents')
+      }
     }
   }, async (request, reply) => {
+    const format = listFormat(request, reply, formatsOf(incidentTable))
     const actorId = await requireActorId(app.db, request.params.id)
     const query = await toIncidentQuery(app.db, request.query)
     const actorIds = request.query.include_branches
       ? (await resolveActorFilters(app.db, { actor: actorId }, { branches: true })).actor
       : [actorId]
-    return sendPage(request, reply, await listIncidents(app.db, { ...query, actorIds }))
+    if (format !== 'json') return sendExport(request, reply, app.db, format, incidentTable, incidentExport({ ...query, actorIds }, explicitLimit(request)))
+    return sendPage(request, reply, await listIncidentsWithTotal(app.db, { ...query, actorIds }, request.query.include_total))
   })
 }
 

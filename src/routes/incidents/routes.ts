@@ -2,15 +2,21 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { checkDateRange } from '../../http/filters.ts'
+import { explicitLimit, listFormat } from '../../http/list-format.ts'
 import { sendPage } from '../../http/pagination.ts'
+import { sendExport } from '../../http/send-export.ts'
+import { formatsOf, incidentTable, statementTable } from '../../export/tables.ts'
 import { ref } from '../../schemas/common.ts'
 import { IncidentDetail, IncidentIdParams, IncidentList, IncidentListQuery } from '../../schemas/incidents.ts'
 import { NestedStatementQuery, StatementList } from '../../schemas/statements.ts'
 import { sendItem } from '../records/write-routes.ts'
-import { conditionalHeaders, json, listErrors, nestedListErrors, page, recordItemErrors } from '../responses.ts'
+import { conditionalHeaders, json, listErrors, nestedListErrors, notAcceptable, page, recordItemErrors } from '../responses.ts'
+import { statementExport } from '../statements/export.ts'
 import { listStatements } from '../statements/queries.ts'
+import { incidentExport } from './export.ts'
 import { toIncidentQuery } from './filters.ts'
-import { getIncident, listIncidents, requireIncident } from './queries.ts'
+import { listIncidentsWithTotal } from './total.ts'
+import { getIncident, requireIncident } from './queries.ts'
 
 const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/v1/incidents', {
@@ -21,10 +27,17 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['incidents'],
       headers: conditionalHeaders,
       querystring: IncidentListQuery,
-      response: { 200: page(ref(IncidentList), 'A page of incidents.', '/v1/incidents', IncidentListQuery), ...listErrors }
+      response: {
+        200: page(ref(IncidentList), 'A page of incidents.', '/v1/incidents', IncidentListQuery, 'incidents'),
+        ...listErrors,
+        406: notAcceptable('incidents', '/v1/incidents')
+      }
     }
   }, async (request, reply) => {
-    return sendPage(request, reply, await listIncidents(app.db, await toIncidentQuery(app.db, request.query)))
+    const format = listFormat(request, reply, formatsOf(incidentTable))
+    const query = await toIncidentQuery(app.db, request.query)
+    if (format !== 'json') return sendExport(request, reply, app.db, format, incidentTable, incidentExport(query, explicitLimit(request)))
+    return sendPage(request, reply, await listIncidentsWithTotal(app.db, query, request.query.include_total))
   })
 
   app.get('/v1/incidents/:id', {
@@ -49,12 +62,19 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: IncidentIdParams,
       headers: conditionalHeaders,
       querystring: NestedStatementQuery,
-      response: { 200: page(ref(StatementList), 'A page of statements.', '/v1/incidents/inc_2021_09_jalalabad_blasts/statements', NestedStatementQuery), ...nestedListErrors }
+      response: {
+        200: page(ref(StatementList), 'A page of statements.', '/v1/incidents/inc_2021_09_jalalabad_blasts/statements', NestedStatementQuery, 'statements'),
+        ...nestedListErrors,
+        406: notAcceptable('statements', '/v1/incidents/inc_2021_09_jalalabad_blasts/statements')
+      }
     }
   }, async (request, reply) => {
+    const format = listFormat(request, reply, formatsOf(statementTable))
     checkDateRange(request.query)
     await requireIncident(app.db, request.params.id)
-    return sendPage(request, reply, await listStatements(app.db, { ...request.query, incidentId: request.params.id }))
+    const query = { ...request.query, incidentId: request.params.id }
+    if (format !== 'json') return sendExport(request, reply, app.db, format, statementTable, statementExport(query, explicitLimit(request)))
+    return sendPage(request, reply, await listStatements(app.db, query))
   })
 }
 

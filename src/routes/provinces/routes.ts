@@ -1,4 +1,4 @@
-/** GET /v1/provinces: the ISO 3166-2:AF reference list. */
+/** GET /v1/provinces: the ISO 3166-2:AF reference list, with centroids and how many incidents match the filters. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { asc, eq } from 'drizzle-orm'
@@ -6,30 +6,37 @@ import { provinces } from '../../db/schema.ts'
 import { findProvince } from '../../domain/provinces.ts'
 import { notFound } from '../../http/problem.ts'
 import { Id, ref } from '../../schemas/common.ts'
-import { Province, ProvinceList } from '../../schemas/provinces.ts'
+import { Province, ProvinceList, ProvinceListQuery } from '../../schemas/provinces.ts'
+import { toIncidentQuery } from '../incidents/filters.ts'
 import { conditionalHeaders, itemErrors, json, listErrors } from '../responses.ts'
+import { incidentStats } from '../stats/queries.ts'
+import { toProvinceView } from './view.ts'
 
 const provinceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/v1/provinces', {
     schema: {
       operationId: 'listProvinces',
       summary: 'List provinces',
-      description: 'The 34 provinces of Afghanistan with their ISO 3166-2:AF codes and the spellings the `province` filter accepts. Ordered by code; always one page.',
+      description: 'The 34 provinces of Afghanistan with their ISO 3166-2:AF codes, the spellings the `province` filter accepts, their centroids and how many incidents each has. Takes the incident filters (the same as `listIncidents`, without `limit` and `cursor`): `incidents` then counts, per province, the incidents the list gives for them, in one grouped query. Ordered by code; always one page.',
       tags: ['provinces'],
       headers: conditionalHeaders,
-      querystring: Type.Object({}, { additionalProperties: false }),
+      querystring: ProvinceListQuery,
       response: { 200: json(ref(ProvinceList), 'All provinces.'), ...listErrors }
     }
-  }, async () => {
-    const rows = await app.db.select().from(provinces).orderBy(asc(provinces.code))
-    return { data: rows, next_cursor: null }
+  }, async (request) => {
+    const [rows, groups] = await Promise.all([
+      app.db.select().from(provinces).orderBy(asc(provinces.code)),
+      toIncidentQuery(app.db, request.query).then((query) => incidentStats(app.db, query, ['province']))
+    ])
+    const counts = new Map(groups.map((g) => [g.province, g.incidents]))
+    return { data: rows.map((row) => toProvinceView(row, counts.get(row.code) ?? 0)), next_cursor: null }
   })
 
   app.get('/v1/provinces/:code', {
     schema: {
       operationId: 'getProvince',
       summary: 'Get a province',
-      description: 'One province, by ISO 3166-2:AF code or English name (case-insensitive, common spellings accepted).',
+      description: 'One province, by ISO 3166-2:AF code or English name (case-insensitive, common spellings accepted), with its centroid and how many incidents it has.',
       tags: ['provinces'],
       params: Type.Object({ code: Id('ISO 3166-2:AF code or name.', 'AF-NAN') }, { additionalProperties: false }),
       headers: conditionalHeaders,
@@ -40,7 +47,8 @@ const provinceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const code = findProvince(request.params.code)?.code
     const [row] = code ? await app.db.select().from(provinces).where(eq(provinces.code, code)) : []
     if (!row) throw notFound('province', request.params.code)
-    return row
+    const [total] = await incidentStats(app.db, { provinceCodes: [row.code] }, [])
+    return toProvinceView(row, total!.incidents)
   })
 }
 

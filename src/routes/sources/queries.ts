@@ -18,7 +18,7 @@ type SourceView = Static<typeof Source>
 const sortDate = sql<string>`coalesce(${sources.publishedOn}, '0001-01-01'::date)`
 
 /** Adds what each source cites and what cites it: two queries for any number of sources. */
-async function hydrateSources (db: Database, rows: Array<typeof sources.$inferSelect>): Promise<SourceView[]> {
+export async function hydrateSources (db: Database, rows: Array<typeof sources.$inferSelect>): Promise<SourceView[]> {
   if (rows.length === 0) return []
   const ids = rows.map((r) => r.id)
   const [cites, citedBy] = await Promise.all([
@@ -50,9 +50,8 @@ async function hydrateSources (db: Database, rows: Array<typeof sources.$inferSe
   }))
 }
 
-/** Sources newest `published_on` first (unknown dates last), then id descending. */
-export async function listSources (db: Database, query: Static<typeof SourceListQuery>) {
-  const limit = query.limit ?? 50
+/** Sources a list query matches, newest `published_on` first (unknown dates last), then id descending, after its cursor. */
+export function sourceListSelect (db: Database, query: Static<typeof SourceListQuery>) {
   const conditions: SQL[] = []
   const publishers = parseList('publisher', query.publisher)
   if (publishers) conditions.push(inArray(sql`lower(${sources.publisher})`, publishers.map((p) => p.toLowerCase())))
@@ -65,9 +64,13 @@ export async function listSources (db: Database, query: Static<typeof SourceList
     const [date, id] = decodeCursor(query.cursor, 'sources', [dateKey, textKey])
     conditions.push(sql`(${sortDate}, ${sources.id}) < (${date}::date, ${id})`)
   }
-  const rows = await db.select().from(sources).where(and(...conditions))
+  return db.select().from(sources).where(and(...conditions))
     .orderBy(sql`${sortDate} desc`, sql`${sources.id} desc`)
-    .limit(limit + 1)
+}
+
+export async function listSources (db: Database, query: Static<typeof SourceListQuery>) {
+  const limit = query.limit ?? 50
+  const rows = await sourceListSelect(db, query).limit(limit + 1)
   const page = toPage(rows, limit, (last) => encodeCursor('sources', [last.publishedOn ?? '0001-01-01', last.id]))
   return { data: await hydrateSources(db, page.data), next_cursor: page.next_cursor }
 }

@@ -1,5 +1,5 @@
 /** Statement queries: the filtered list, one statement, and the hydration of incident ids and sources. */
-import { aliasedTable, and, asc, desc, eq, exists, gte, ilike, or, sql, type SQL } from 'drizzle-orm'
+import { aliasedTable, and, asc, desc, eq, exists, gte, ilike, or, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import type { Static } from '@sinclair/typebox'
 import type { Database } from '../../db/client.ts'
 import { actors, statementIncidents, statements, statementSources } from '../../db/schema.ts'
@@ -10,6 +10,7 @@ import { toPage } from '../../http/pagination.ts'
 import { notFound } from '../../http/problem.ts'
 import type { Statement, StatementFilters } from '../../schemas/statements.ts'
 import { branchRows, dateBranches, pageIdsOf } from '../date-branches.ts'
+import { windowConditions } from '../date-window.ts'
 import { groupBy } from '../group-by.ts'
 import { sourcePublishedOn, sourceRefJson, type SourceRefRow } from '../sources/refs.ts'
 import type { TObject } from '@sinclair/typebox'
@@ -40,7 +41,7 @@ function baseSelect (db: Database) {
 }
 
 interface ActorRefRow { id: string, slug: string, name: string }
-interface StatementJoinRow { statement: typeof statements.$inferSelect, speaker: ActorRefRow, principal: ActorRefRow | null }
+export interface StatementJoinRow { statement: typeof statements.$inferSelect, speaker: ActorRefRow, principal: ActorRefRow | null }
 
 /** Adds incident ids and sources to statement rows: two queries whatever the number of rows. */
 export async function hydrateStatements (db: Database, rows: StatementJoinRow[]): Promise<StatementView[]> {
@@ -93,27 +94,28 @@ function listShape (query: StatementQuery): string {
 
 const datedStatements = { table: statements, date: statements.saidOn, start: statements.dateStart, end: statements.dateEnd }
 
-/** The filters other than the date range (see dateBranches). */
-function listConditions (db: Database, query: StatementQuery): SQL[] {
+/** A named value of a query: a placeholder of the prepared list, or a bound parameter (statementMatch). */
+type Bind = (name: string) => Placeholder | SQL
+
+/** The filters other than the date range (see dateBranches), with their values bound by `v`. */
+function listConditions (db: Database, query: StatementQuery, v: Bind = p): SQL[] {
   const conditions: SQL[] = []
-  if (query.speakerId) conditions.push(eq(statements.speakerId, p('speaker')))
-  if (query.actorId) conditions.push(or(eq(statements.speakerId, p('actor')), eq(statements.onBehalfOfId, p('actor'))) as SQL)
+  if (query.speakerId) conditions.push(eq(statements.speakerId, v('speaker')))
+  if (query.actorId) conditions.push(or(eq(statements.speakerId, v('actor')), eq(statements.onBehalfOfId, v('actor'))) as SQL)
   if (query.incidentId) {
     conditions.push(exists(db.select({ one: sql`1` }).from(statementIncidents).where(and(
-      eq(statementIncidents.statementId, statements.id), eq(statementIncidents.incidentId, p('incident'))))))
+      eq(statementIncidents.statementId, statements.id), eq(statementIncidents.incidentId, v('incident'))))))
   }
-  if (query.kind) conditions.push(eq(statements.kind, p('kind')))
-  if (query.q) conditions.push(ilike(statements.text, p('q')))
-  if (query.updated_since) conditions.push(gte(statements.updatedAt, p('updated')))
-  if (query.cursor) conditions.push(sql`(${statements.saidOn}, ${statements.id}) < (${p('cursorDate')}::date, ${p('cursorId')})`)
+  if (query.kind) conditions.push(eq(statements.kind, v('kind')))
+  if (query.q) conditions.push(ilike(statements.text, v('q')))
+  if (query.updated_since) conditions.push(gte(statements.updatedAt, v('updated')))
+  if (query.cursor) conditions.push(sql`(${statements.saidOn}, ${statements.id}) < (${v('cursorDate')}::date, ${v('cursorId')})`)
   return conditions
 }
 
-/** Statements newest `said_on` first, then id descending; keyset-paginated; prepared per shape. */
-export async function listStatements (db: Database, query: StatementQuery) {
-  const limit = query.limit ?? 50
+/** The values of a query's filters and cursor, by the names listConditions binds. */
+function listValues (query: StatementQuery): Record<string, unknown> {
   const values: Record<string, unknown> = {
-    limit: limit + 1,
     speaker: query.speakerId,
     actor: query.actorId,
     incident: query.incidentId,
@@ -128,6 +130,29 @@ export async function listStatements (db: Database, query: StatementQuery) {
     values.cursorDate = saidOn
     values.cursorId = id
   }
+  return values
+}
+
+/**
+ * Every statement a query matches after its cursor, as one condition with its values bound as parameters: for the
+ * whole-result read of an export, where the list's date branches and page limits do not apply. The same filters as
+ * the list, built by the same function.
+ */
+export function statementMatch (db: Database, query: StatementQuery): SQL {
+  const values = listValues(query)
+  const v = (name: string) => sql`${sql.param(values[name])}`
+  return and(...listConditions(db, query, v), ...windowConditions(statements.dateStart, statements.dateEnd, query)) ?? sql`true`
+}
+
+/** Statement rows with their speaker and principal, newest `said_on` first, then id descending. */
+export function statementSelect (db: Database, condition: SQL) {
+  return baseSelect(db).where(condition).orderBy(desc(statements.saidOn), desc(statements.id))
+}
+
+/** Statements newest `said_on` first, then id descending; keyset-paginated; prepared per shape. */
+export async function listStatements (db: Database, query: StatementQuery) {
+  const limit = query.limit ?? 50
+  const values = { ...listValues(query), limit: limit + 1 }
   const list = prepared(db, listShape(query), (db) => {
     const conditions = listConditions(db, query)
     const branches = dateBranches(datedStatements, query).map((range) => db.select({ saidOn: statements.saidOn, id: statements.id })

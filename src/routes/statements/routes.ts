@@ -2,14 +2,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { checkDateRange } from '../../http/filters.ts'
+import { formatsOf, statementTable } from '../../export/tables.ts'
+import { explicitLimit, listFormat } from '../../http/list-format.ts'
 import { sendPage } from '../../http/pagination.ts'
+import { sendExport } from '../../http/send-export.ts'
 import { ref } from '../../schemas/common.ts'
 import { Statement, StatementIdParams, StatementList, StatementListQuery } from '../../schemas/statements.ts'
 import { invalidParameter } from '../../http/problem.ts'
 import { resolveActorFilters } from '../actors/queries.ts'
 import { incidentExists } from '../incidents/queries.ts'
 import { sendItem } from '../records/write-routes.ts'
-import { conditionalHeaders, json, listErrors, page, recordItemErrors } from '../responses.ts'
+import { conditionalHeaders, json, listErrors, notAcceptable, page, recordItemErrors } from '../responses.ts'
+import { statementExport } from './export.ts'
 import { getStatement, listStatements } from './queries.ts'
 
 const statementRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -21,16 +25,19 @@ const statementRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['statements'],
       headers: conditionalHeaders,
       querystring: StatementListQuery,
-      response: { 200: page(ref(StatementList), 'A page of statements.', '/v1/statements', StatementListQuery), ...listErrors }
+      response: { 200: page(ref(StatementList), 'A page of statements.', '/v1/statements', StatementListQuery, 'statements'), ...listErrors, 406: notAcceptable('statements', '/v1/statements') }
     }
   }, async (request, reply) => {
+    const format = listFormat(request, reply, formatsOf(statementTable))
     const { speaker, actor, incident, ...rest } = request.query
     checkDateRange(rest)
     const actors = await resolveActorFilters(app.db, { speaker, actor })
     if (incident !== undefined && !(await incidentExists(app.db, incident))) {
       throw invalidParameter('incident', `names no known incident ("${incident}"); use an id from /v1/incidents`)
     }
-    return sendPage(request, reply, await listStatements(app.db, { ...rest, speakerId: actors.speaker?.[0], actorId: actors.actor?.[0], incidentId: incident }))
+    const query = { ...rest, speakerId: actors.speaker?.[0], actorId: actors.actor?.[0], incidentId: incident }
+    if (format !== 'json') return sendExport(request, reply, app.db, format, statementTable, statementExport(query, explicitLimit(request)))
+    return sendPage(request, reply, await listStatements(app.db, query))
   })
 
   app.get('/v1/statements/:id', {

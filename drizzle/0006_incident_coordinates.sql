@@ -1,0 +1,1 @@
+CREATE INDEX "incidents_latitude_longitude_idx" ON "incidents" USING btree ("latitude","longitude");
