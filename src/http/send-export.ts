@@ -25,6 +25,8 @@ export function exportHeaders (resource: string, format: ExportFormat): Record<s
 export async function sendExport<Row, View> (
   request: FastifyRequest, reply: FastifyReply, db: Database, format: ExportFormat, table: ExportTable<View>, query: CursorQuery<Row, View>
 ): Promise<FastifyReply> {
+  // HEAD: the headers alone. (Fastify would read a stream to its end and drop it: a whole export for nothing.)
+  if (request.method === 'HEAD') return reply.headers(exportHeaders(table.resource, format)).send()
   const cursor = await openCursor(db, query)
   let first: View[]
   try {

@@ -12,6 +12,8 @@ export function validatorCompiler (sharedSchemas: () => Record<string, unknown>)
   const make = (coerceTypes: boolean) => {
     const ajv = new Ajv({ coerceTypes, useDefaults: true, removeAdditional: false, addUsedSchema: false, allErrors: true })
     addFormats.default(ajv)
+    // Documentation only: the parameters a parameter needs beside it (`near` and `radius_km`), for readers and tests.
+    ajv.addKeyword({ keyword: 'x-requires', schemaType: 'array' })
     for (const schema of Object.values(sharedSchemas())) ajv.addSchema(schema as object)
     return ajv
   }

@@ -244,10 +244,11 @@ export const IncidentFilters = {
   near: Type.Optional(Type.String({
     pattern: `^${coordinate},${coordinate}$`,
     description: 'With `radius_km`: only incidents within that great-circle distance of this point, `latitude,longitude` in decimal degrees (WGS 84; latitude -90 to 90, longitude -180 to 180). Incidents without coordinates never match.',
-    examples: ['34.43,70.45']
+    examples: ['34.43,70.45'],
+    'x-requires': ['radius_km']
   })),
   radius_km: Type.Optional(Type.Number({
-    exclusiveMinimum: 0, maximum: 5000, description: 'With `near`: the distance in kilometres (above 0, at most 5000), on a sphere of the mean Earth radius (6371.0088 km).', examples: [25]
+    exclusiveMinimum: 0, maximum: 5000, description: 'With `near`: the distance in kilometres (above 0, at most 5000), on a sphere of the mean Earth radius (6371.0088 km).', examples: [25], 'x-requires': ['near']
   })),
   limit: Type.Optional(Limit),
   cursor: Type.Optional(Cursor('incidents', ['2021-11-07', 'inc_2021_11_07_jalalabad_twin_blasts']))

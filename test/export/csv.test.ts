@@ -24,7 +24,8 @@ const awkward = {
 const leadingWhitespace = {
   ...newIncident('inc_2022_03_01_export_leading_tab', undefined, '\tTabbed title'),
   summary: '\r\nStarts with a line break',
-  district: '+93 district'
+  district: '+93 district',
+  province: null
 }
 
 for (const incident of [awkward, leadingWhitespace]) {
@@ -75,12 +76,15 @@ t.test('text a spreadsheet would run as a formula is neutralised; numbers are no
   t.equal(l.title, "'\tTabbed title", 'a leading tab gets a leading quote')
   t.equal(l.summary, "'\r\nStarts with a line break", 'a leading carriage return gets a leading quote')
   t.equal(l.district, "'+93 district", '+ gets a leading quote')
+  t.equal(l.province_code, '', 'no province: empty cells')
+  t.equal(l.province_name, '')
 })
 
 t.test('NDJSON and GeoJSON keep the text as it is; GeoJSON has a null geometry without coordinates', async (t) => {
   const lines = parseNdjson((await exported(app, '/v1/incidents?format=ndjson&start_date=2022-03-01&end_date=2022-03-01')).body)
   t.equal(lines.find((l) => l.id === awkward.id)?.title, awkward.title, 'NDJSON: no formula quoting')
   t.equal(lines.find((l) => l.id === awkward.id)?.summary, awkward.summary)
+  t.equal(lines.find((l) => l.id === leadingWhitespace.id)?.province, null, 'no province: null, as in the JSON list')
   const geojson = JSON.parse((await exported(app, '/v1/incidents?format=geojson&start_date=2022-03-01&end_date=2022-03-01')).body)
   const feature = (id: string) => geojson.features.find((f: { id: string }) => f.id === id)
   t.same(feature(awkward.id).geometry, { type: 'Point', coordinates: [-70.25, 34.5] }, 'a Point at [longitude, latitude]')

@@ -82,6 +82,15 @@ t.test('a cursor resumes the export after its row; limit caps it only when sent'
   t.ok(unlimited.length > 50, `no limit sent: every actor (${unlimited.length}), not the default page of 50`)
 })
 
+t.test('an export of nothing is a header, no lines, no features', async (t) => {
+  const url = '/v1/incidents?q=no-incident-says-this'
+  t.same(await jsonItems(app, url), [])
+  const csv = parseCsv((await exported(app, withParam(url, 'format=csv'))).body)
+  t.same(csv, { header: csvColumns.incidents.map((c) => c.name), rows: [] }, 'CSV: the header row alone')
+  t.equal((await exported(app, withParam(url, 'format=ndjson'))).body, '', 'NDJSON: empty')
+  t.same(JSON.parse((await exported(app, withParam(url, 'format=geojson'))).body).features, [], 'GeoJSON: no features')
+})
+
 t.test('errors before the export starts are problems, as for the JSON list', async (t) => {
   const badDate = await exported(app, '/v1/incidents?format=csv&start_date=2022-01-01&end_date=2021-01-01')
   t.equal(badDate.status, 400)

@@ -84,6 +84,14 @@ t.test('the headers of an export', async (t) => {
   t.ok(page.headers.etag, 'a JSON page keeps its ETag')
 })
 
+t.test('HEAD of an export: its headers, no body', async (t) => {
+  const head = await app.inject({ method: 'HEAD', url: '/v1/incidents?format=csv' })
+  t.equal(head.statusCode, 200)
+  t.equal(head.headers['content-type'], 'text/csv; charset=utf-8; header=present')
+  t.equal(head.headers['content-disposition'], `attachment; filename="incidents-${datasetRelease.version}.csv"`)
+  t.equal(head.body, '')
+})
+
 t.test('exports are compressed when the client asks', async (t) => {
   for (const url of ['/v1/incidents?format=csv', '/v1/statements?format=ndjson', '/v1/incidents?format=geojson']) {
     const plain = await app.inject({ method: 'GET', url })
