@@ -14,7 +14,8 @@ import { databaseUrlMessage, serverFor, type ServerProcess } from '../bench/serv
 const usage = `npm run bench:export [-- options]
 
 Starts the service on DATABASE_URL (or uses --url) and downloads whole exports of /v1/incidents one after another,
-reading each as it streams, while the server's resident memory is sampled every 250 ms.
+reading each as it streams, while the server's resident memory is sampled every 250 ms. One small export per format
+(limit=10) goes first, unmeasured, so that the figures are of a warm server.
 
   --formats a,b   csv, ndjson, geojson (all three)
   --url URL       a server already running on the same DATABASE_URL; --pid PID for its memory
@@ -79,6 +80,8 @@ async function main (): Promise<void> {
     runs.push({ name: `${place.code} ${place.year} csv`, path: `/v1/incidents?format=csv&province=${place.code}&start_date=${place.year}-01-01&end_date=${place.year}-12-31`, expected: place.n })
   }
   console.log(`${'export'.padEnd(16)} ${'code'.padStart(4)} ${'headers'.padStart(9)} ${'1st byte'.padStart(9)} ${'total'.padStart(9)} ${'size'.padStart(9)} ${'lines'.padStart(11)} ${'rows/s'.padStart(10)} ${'RSS0'.padStart(7)} ${'RSS10%'.padStart(7)} ${'RSS90%'.padStart(7)} ${'max'.padStart(7)}`)
+  // A first request pays for connections, plans and code warming up: one small export per format first, unmeasured.
+  for (const f of formats) await (await fetch(`${server.url}/v1/incidents?format=${f}&limit=10`)).arrayBuffer()
   const rows: Row[] = []
   for (const r of runs) {
     const run = await runExport(server.url, r.path, { pid: server.pid, expectedRecords: r.expected })
