@@ -228,14 +228,23 @@ interface HeySchemas {
   ActorRow: Hey.ActorRow
   StatementRow: Hey.StatementRow
   SourceRow: Hey.SourceRow
+  ProvinceRow: Hey.ProvinceRow
+  TallyRow: Hey.TallyRow
+  ChangeRow: Hey.ChangeRow
   IncidentCsv: Hey.IncidentCsv
   ActorCsv: Hey.ActorCsv
   StatementCsv: Hey.StatementCsv
   SourceCsv: Hey.SourceCsv
+  ProvinceCsv: Hey.ProvinceCsv
+  TallyCsv: Hey.TallyCsv
+  ChangeCsv: Hey.ChangeCsv
   IncidentNdjson: Hey.IncidentNdjson
   ActorNdjson: Hey.ActorNdjson
   StatementNdjson: Hey.StatementNdjson
   SourceNdjson: Hey.SourceNdjson
+  ProvinceNdjson: Hey.ProvinceNdjson
+  TallyNdjson: Hey.TallyNdjson
+  ChangeNdjson: Hey.ChangeNdjson
   GeoPoint: Hey.GeoPoint
   ExportDataset: Hey.ExportDataset
   IncidentFeature: Hey.IncidentFeature

@@ -3,11 +3,14 @@
  * records, so an example always has the columns, quoting and framing a real export has.
  */
 import type { ActorExportView } from './columns/actors.ts'
+import type { ChangeExportView } from './columns/changes.ts'
 import type { IncidentExportView } from './columns/incidents.ts'
+import type { ProvinceExportView } from './columns/provinces.ts'
 import type { SourceExportView } from './columns/sources.ts'
 import type { StatementExportView } from './columns/statements.ts'
+import type { TallyExportView } from './columns/tallies.ts'
 import type { ExportFormat } from './formats.ts'
-import { actorTable, encoderFor, formatsOf, incidentTable, sourceTable, statementTable, type ExportTable } from './tables.ts'
+import { actorTable, changeTable, encoderFor, formatsOf, incidentTable, provinceTable, sourceTable, statementTable, tallyTable, type ExportTable } from './tables.ts'
 
 const stamps = { version: 1, created_at: '2026-11-21T10:00:00.000Z', updated_at: '2026-11-21T10:00:00.000Z' }
 const iskp = { id: 'act_iskp', slug: 'iskp', name: 'Islamic State Khorasan Province' }
@@ -111,6 +114,43 @@ const sources: SourceExportView[] = [{
   ...stamps
 }]
 
+const provinces: ProvinceExportView[] = [{
+  code: 'AF-NAN',
+  name: 'Nangarhar',
+  aliases: ['Ningarhar', 'Nangrahar'],
+  capital: 'Jalalabad',
+  centroid: { latitude: 34.27, longitude: 70.45 },
+  incidents: 12
+}]
+
+const tallies: TallyExportView[] = [{
+  id: 'tly_2022_12_05_iskp_attacks_last_two_months',
+  title: 'People killed in ISKP attacks in the last two months',
+  source: { id: 'src_2022_12_05_96_people_killed_iskp_attacks', title: '96 people killed in ISKP attacks', publisher: 'Example News', published_on: '2022-12-05', url: null },
+  period_start: '2022-10-05',
+  period_end: '2022-12-05',
+  period_precision: 'week',
+  perpetrator: iskp,
+  killed: { best: 96, low: 96, high: null, breakdown: [{ group: 'civilians', best: 73, low: 73, high: null }] },
+  wounded: { ...none, breakdown: [] },
+  incident_ids: [incidents[0]!.id],
+  incidents_sum: { incidents: 1, killed: { best: 3, low: 2, high: 4 }, wounded: { best: 5, low: 5, high: null }, killed_unknown: 0, wounded_unknown: 0 },
+  excerpt: 'at least 96 people killed',
+  notes: null,
+  ...stamps
+}]
+
+const changes: ChangeExportView[] = [{
+  seq: 159,
+  resource: 'incidents',
+  id: incidents[0]!.id,
+  operation: 'update',
+  version: 2,
+  at: '2026-11-21T10:00:00.000Z',
+  url: `/v1/incidents/${incidents[0]!.id}`,
+  revision_url: `/v1/incidents/${incidents[0]!.id}/revisions/2`
+}]
+
 /** An export of `views` as the service writes it: CSV and NDJSON as text, GeoJSON parsed. */
 function encode<View> (table: ExportTable<View>, views: View[], format: ExportFormat): unknown {
   const encoder = encoderFor(table, format)
@@ -126,5 +166,8 @@ export const exportExamples = {
   incidents: examplesOf(incidentTable, incidents),
   actors: examplesOf(actorTable, actors),
   statements: examplesOf(statementTable, statements),
-  sources: examplesOf(sourceTable, sources)
+  sources: examplesOf(sourceTable, sources),
+  provinces: examplesOf(provinceTable, provinces),
+  tallies: examplesOf(tallyTable, tallies),
+  changes: examplesOf(changeTable, changes)
 }

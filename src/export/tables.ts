@@ -3,6 +3,7 @@ import { datasetRelease, citationLine } from '../release/dataset-release.ts'
 import type { Column } from './column.ts'
 import { csvColumns, type ExportResource } from './columns.ts'
 import type { IncidentExportView } from './columns/incidents.ts'
+import type { ProvinceExportView } from './columns/provinces.ts'
 import { csvEncoder } from './csv.ts'
 import type { Encoder } from './encoder.ts'
 import type { ExportFormat } from './formats.ts'
@@ -30,13 +31,23 @@ export const incidentTable: ExportTable<IncidentExportView> = {
 }
 
 /** A resource whose view is the JSON list's item as it is. */
-function plainTable<R extends Exclude<ExportResource, 'incidents'>> (resource: R): ExportTable<Parameters<(typeof csvColumns)[R][number]['value']>[0]> {
+function plainTable<R extends Exclude<ExportResource, 'incidents' | 'provinces'>> (resource: R): ExportTable<Parameters<(typeof csvColumns)[R][number]['value']>[0]> {
   return { resource, columns: csvColumns[resource] as never, record: (view) => view, id: byId }
 }
 
 export const actorTable = plainTable('actors')
 export const statementTable = plainTable('statements')
 export const sourceTable = plainTable('sources')
+export const tallyTable = plainTable('tallies')
+export const changeTable = plainTable('changes')
+
+/** Provinces are named by their ISO code (no GeoJSON: the centroid is a place on a map, not where incidents are). */
+export const provinceTable: ExportTable<ProvinceExportView> = {
+  resource: 'provinces',
+  columns: csvColumns.provinces,
+  record: (view) => view,
+  id: (view) => view.code
+}
 
 /** The formats a table can be exported in. */
 export function formatsOf (table: ExportTable<any>): ExportFormat[] {

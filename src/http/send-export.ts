@@ -1,11 +1,12 @@
 /**
- * Sends a list's whole result as a file: opens the cursor and reads its first batch before any byte goes out (so a
- * failing query is still a problem with its own status), then streams the rest. Once the body has started, an error
- * cannot change the status: the stream is destroyed, and the client sees a transfer that never finished.
+ * Sends a list's whole result as a file (read through a database cursor, or a short list already in memory): opens the
+ * cursor and reads its first batch before any byte goes out (so a failing query is still a problem with its own
+ * status), then streams the rest. Once the body has started, an error cannot change the status: the stream is
+ * destroyed, and the client sees a transfer that never finished.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Database } from '../db/client.ts'
-import { openCursor, type CursorQuery } from '../db/cursor.ts'
+import { openCursor, type CursorQuery, type RowCursor } from '../db/cursor.ts'
 import { fileExtensions, mediaTypes, type ExportFormat } from '../export/formats.ts'
 import { ExportStalled, exportStream } from '../export/stream.ts'
 import { encoderFor, exportDataset, type ExportTable } from '../export/tables.ts'
@@ -22,12 +23,20 @@ export function exportHeaders (resource: string, format: ExportFormat): Record<s
   }
 }
 
+/** Sends the whole result of a list query, read through a database cursor. */
 export async function sendExport<Row, View> (
   request: FastifyRequest, reply: FastifyReply, db: Database, format: ExportFormat, table: ExportTable<View>, query: CursorQuery<Row, View>
 ): Promise<FastifyReply> {
+  return sendExportOf(request, reply, format, table, () => openCursor(db, query))
+}
+
+/** Sends what `open` reads (a database cursor, or records in memory); `open` is not called for HEAD. */
+export async function sendExportOf<View> (
+  request: FastifyRequest, reply: FastifyReply, format: ExportFormat, table: ExportTable<View>, open: () => Promise<RowCursor<View>>
+): Promise<FastifyReply> {
   // HEAD: the headers alone. (Fastify would read a stream to its end and drop it: a whole export for nothing.)
   if (request.method === 'HEAD') return reply.headers(exportHeaders(table.resource, format)).send()
-  const cursor = await openCursor(db, query)
+  const cursor = await open()
   let first: View[]
   try {
     first = await cursor.read()

@@ -4,7 +4,7 @@ import { citationLine, type DatasetRelease } from './dataset-release.ts'
 import type { TableSchema } from './table-schema.ts'
 
 export interface PackagedTable {
-  name: ExportResource
+  name: ReleasedTable
   /** Relative to the package: `data/<name>.csv`. */
   path: string
   bytes: number
@@ -21,12 +21,21 @@ const licenses: Record<string, { title: string, path: string }> = {
   'ODbL-1.0': { title: 'Open Data Commons Open Database License 1.0', path: 'https://opendatacommons.org/licenses/odbl/1-0/' }
 }
 
-const tableDescriptions: Record<ExportResource, { title: string, description: string }> = {
+/**
+ * The tables a release packages, with their titles: the curated records. (Provinces, tallies and the change feed are
+ * exported by the API too, but are not tables of the release.)
+ */
+const tableDescriptions = {
   incidents: { title: 'Incidents', description: 'Attacks, armed clashes, security operations, raids and arrests: where, when, casualties as best/low/high, who claimed or was blamed, and the sources that report each.' },
   actors: { title: 'Actors', description: 'Armed groups, governments and ministries, parties, organisations, media outlets and people, with slugs, aliases and parent organisations.' },
   statements: { title: 'Statements', description: 'What actors said: claims of responsibility, denials, condemnations, attributions, assessments and pledges, with the incidents they concern and the sources that carry them.' },
   sources: { title: 'Sources', description: 'The reports behind every figure, claim and quote, with the reports each cites. Also in sources.csl.json, as CSL-JSON for reference managers.' }
-}
+} satisfies Partial<Record<ExportResource, { title: string, description: string }>>
+
+export type ReleasedTable = keyof typeof tableDescriptions
+
+/** The tables of a release, in the order they are written. */
+export const releasedTables = Object.keys(tableDescriptions) as ReleasedTable[]
 
 /** A package name as Frictionless wants it: lower case, `a-z 0-9 - _ .` only. */
 export function packageName (title: string): string {

@@ -7,10 +7,10 @@ import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promi
 import { basename, dirname, join } from 'node:path'
 import type { Static } from '@sinclair/typebox'
 import { toCslItem } from '../core/citation/csl.ts'
-import { csvColumns, type ExportResource } from '../export/columns.ts'
+import { csvColumns } from '../export/columns.ts'
 import type { Source } from '../schemas/sources.ts'
 import { citationCff } from './citation-cff.ts'
-import { dataPackage, type PackagedTable } from './datapackage.ts'
+import { dataPackage, releasedTables, type PackagedTable } from './datapackage.ts'
 import { datasetRelease, type DatasetRelease } from './dataset-release.ts'
 import { downloadCsv } from './download.ts'
 import { ReleaseError } from './errors.ts'
@@ -88,7 +88,7 @@ export async function writeRelease (options: WriteReleaseOptions): Promise<Writt
   }
   try {
     const tables: PackagedTable[] = []
-    for (const name of Object.keys(csvColumns) as ExportResource[]) {
+    for (const name of releasedTables) {
       const path = `data/${name}.csv`
       const schema = tableSchema(name, csvColumns[name])
       const got = await downloadCsv(`${baseUrl}/v1/${name}?format=csv`, join(work, path))

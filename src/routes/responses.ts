@@ -28,22 +28,32 @@ const exportHeaders = (resource: ExportResource) => ({
 
 /**
  * A 200 page of a list, with the Link header to the next page; `path` and the query's cursor make its example. With
- * `exported`, the list also answers with the whole result as a file (CSV, NDJSON, and GeoJSON for incidents), chosen
- * by `format` or Accept: each media type with its schema and an example.
+ * `exported`, the list also answers with the whole result as a file (see `exporting`).
  */
 export function page<T extends TSchema> (schema: T, description: string, path: string, query: TObject, exported?: ExportResource) {
   const cursor = String((query.properties.cursor as TSchema | undefined)?.examples?.[0] ?? '')
-  const formats = exported ? exportFormatsOf(exported).map((f) => `\`${mediaTypes[f]}\``).join(', ') : ''
-  return {
-    description: exported
-      ? `${description} With \`format\` or Accept, the whole result instead, streamed as a file (${formats}): every matching record in the list's order, no pages, no \`Link\` and no \`ETag\`.`
-      : description,
+  const response = {
+    description,
     headers: {
       ...cachingHeaders,
-      Link: header('`<url>; rel="next"` when there is a next page.', `<http://localhost:3000${path}?limit=50&cursor=${cursor}>; rel="next"`),
-      ...(exported ? exportHeaders(exported) : {})
+      Link: header('`<url>; rel="next"` when there is a next page.', `<http://localhost:3000${path}?limit=50&cursor=${cursor}>; rel="next"`)
     },
-    content: { 'application/json': { schema }, ...(exported ? exportContent(exported) : {}) }
+    content: { 'application/json': { schema } }
+  }
+  return exported ? exporting(response, exported) : response
+}
+
+/**
+ * A list's 200 that also answers with the whole result as a file (CSV, NDJSON, and GeoJSON for incidents), chosen by
+ * `format` or Accept: each media type with its schema and an example, and the headers of an export.
+ */
+export function exporting<R extends { description: string, headers?: Record<string, unknown>, content: Record<string, unknown> }> (response: R, exported: ExportResource) {
+  const formats = exportFormatsOf(exported).map((f) => `\`${mediaTypes[f]}\``).join(', ')
+  return {
+    ...response,
+    description: `${response.description} With \`format\` or Accept, the whole result instead, streamed as a file (${formats}): every matching record in the list's order, no pages, no \`Link\` and no \`ETag\`.`,
+    headers: { ...response.headers, ...exportHeaders(exported) },
+    content: { ...response.content, ...exportContent(exported) }
   }
 }
 

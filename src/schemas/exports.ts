@@ -10,9 +10,12 @@ import { exportExamples } from '../export/examples.ts'
 import { mediaTypes, type ExportFormat } from '../export/formats.ts'
 import { Actor } from './actors.ts'
 import { Nullable, ref } from './common.ts'
+import { Change } from './history.ts'
 import { Incident } from './incidents.ts'
+import { Province } from './provinces.ts'
 import { Source } from './sources.ts'
 import { Statement } from './statements.ts'
+import { Tally } from './tallies.ts'
 
 function cellSchema (column: Column<never>): TSchema {
   const options = { description: column.description }
@@ -65,16 +68,25 @@ export const IncidentRow = rowSchema('IncidentRow', 'incidents', 'incident')
 export const ActorRow = rowSchema('ActorRow', 'actors', 'actor')
 export const StatementRow = rowSchema('StatementRow', 'statements', 'statement')
 export const SourceRow = rowSchema('SourceRow', 'sources', 'source')
+export const ProvinceRow = rowSchema('ProvinceRow', 'provinces', 'province')
+export const TallyRow = rowSchema('TallyRow', 'tallies', 'tally')
+export const ChangeRow = rowSchema('ChangeRow', 'changes', 'change')
 
 export const IncidentCsv = csvSchema('IncidentCsv', 'incidents', IncidentRow, 'incident')
 export const ActorCsv = csvSchema('ActorCsv', 'actors', ActorRow, 'actor')
 export const StatementCsv = csvSchema('StatementCsv', 'statements', StatementRow, 'statement')
 export const SourceCsv = csvSchema('SourceCsv', 'sources', SourceRow, 'source')
+export const ProvinceCsv = csvSchema('ProvinceCsv', 'provinces', ProvinceRow, 'province')
+export const TallyCsv = csvSchema('TallyCsv', 'tallies', TallyRow, 'tally')
+export const ChangeCsv = csvSchema('ChangeCsv', 'changes', ChangeRow, 'change')
 
 export const IncidentNdjson = ndjsonSchema('IncidentNdjson', Incident, 'incident')
 export const ActorNdjson = ndjsonSchema('ActorNdjson', Actor, 'actor')
 export const StatementNdjson = ndjsonSchema('StatementNdjson', Statement, 'statement')
 export const SourceNdjson = ndjsonSchema('SourceNdjson', Source, 'source')
+export const ProvinceNdjson = ndjsonSchema('ProvinceNdjson', Province, 'province')
+export const TallyNdjson = ndjsonSchema('TallyNdjson', Tally, 'tally')
+export const ChangeNdjson = ndjsonSchema('ChangeNdjson', Change, 'change')
 
 export const GeoPoint = Type.Object({
   type: Type.Literal('Point'),
@@ -101,9 +113,9 @@ export const IncidentFeatureCollection = Type.Object({
 }, { $id: 'IncidentFeatureCollection', description: 'Incidents as a GeoJSON FeatureCollection (RFC 7946), with the dataset release as the foreign member `dataset`.', additionalProperties: false })
 
 export const exportComponents = [
-  IncidentRow, ActorRow, StatementRow, SourceRow,
-  IncidentCsv, ActorCsv, StatementCsv, SourceCsv,
-  IncidentNdjson, ActorNdjson, StatementNdjson, SourceNdjson,
+  IncidentRow, ActorRow, StatementRow, SourceRow, ProvinceRow, TallyRow, ChangeRow,
+  IncidentCsv, ActorCsv, StatementCsv, SourceCsv, ProvinceCsv, TallyCsv, ChangeCsv,
+  IncidentNdjson, ActorNdjson, StatementNdjson, SourceNdjson, ProvinceNdjson, TallyNdjson, ChangeNdjson,
   GeoPoint, ExportDataset, IncidentFeature, IncidentFeatureCollection
 ]
 
@@ -111,7 +123,10 @@ const bodies: Record<ExportResource, Partial<Record<ExportFormat, TSchema>>> = {
   incidents: { csv: IncidentCsv, ndjson: IncidentNdjson, geojson: IncidentFeatureCollection },
   actors: { csv: ActorCsv, ndjson: ActorNdjson },
   statements: { csv: StatementCsv, ndjson: StatementNdjson },
-  sources: { csv: SourceCsv, ndjson: SourceNdjson }
+  sources: { csv: SourceCsv, ndjson: SourceNdjson },
+  provinces: { csv: ProvinceCsv, ndjson: ProvinceNdjson },
+  tallies: { csv: TallyCsv, ndjson: TallyNdjson },
+  changes: { csv: ChangeCsv, ndjson: ChangeNdjson }
 }
 
 /** The media types a list exports `resource` in, each with its schema and an example (for a 200's `content`). */

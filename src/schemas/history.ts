@@ -1,6 +1,7 @@
 /** API schemas for record history (revisions) and the change feed. */
 import { Type } from '@sinclair/typebox'
 import { Cursor, Id, Limit, Nullable, StringEnum, ref } from './common.ts'
+import { ListFormatParam } from './list-format.ts'
 import { ActorInput } from './input/actor.ts'
 import { IncidentInput } from './input/incident.ts'
 import { SourceInput } from './input/source.ts'
@@ -49,7 +50,8 @@ export const ChangeList = Type.Object({
 
 export const ChangesQuery = Type.Object({
   since: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$', description: 'A cursor from `next_cursor` or `resume_cursor`; omit to start from the first change.', examples: ['WyJjaGFuZ2VzIiwiMTU5Il0'] })),
-  limit: Type.Optional(Limit)
+  limit: Type.Optional(Limit),
+  format: ListFormatParam(['csv', 'ndjson'], '`since` starts after a change, `limit` caps the count only when sent')
 }, { additionalProperties: false })
 
 export const RevisionParams = (example: string) => Type.Object({

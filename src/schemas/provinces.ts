@@ -2,6 +2,7 @@
 import { Type } from '@sinclair/typebox'
 import { ref } from './common.ts'
 import { IncidentFilters, IncidentListQuery } from './incidents.ts'
+import { ListFormatParam } from './list-format.ts'
 
 export const Centroid = Type.Object({
   latitude: Type.Number({ minimum: -90, maximum: 90, description: 'WGS 84 latitude, in decimal degrees.', examples: [34.27] }),
@@ -35,5 +36,6 @@ const { limit: _limit, cursor: _cursor, ...filters } = IncidentFilters
 /** The incident filters, whose matching incidents each province counts. */
 export const ProvinceListQuery = Type.Object({
   ...filters,
-  actor: IncidentListQuery.properties.actor
+  actor: IncidentListQuery.properties.actor,
+  format: ListFormatParam(['csv', 'ndjson'], null)
 }, { additionalProperties: false })

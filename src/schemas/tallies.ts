@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox'
 import { datePrecisions, victimGroups } from '../domain/vocabulary.ts'
 import { Cursor, DateMatch, EndDate, Id, Limit, Nullable, Page, StartDate, ref, StringEnum, timestampProperties, versionProperty, UpdatedSince } from './common.ts'
 import { Figures } from './incidents.ts'
+import { ListFormatParam } from './list-format.ts'
 import { ActorRef, SourceRef } from './references.ts'
 
 const bound = (description: string) => Nullable(Type.Integer({ minimum: 0 }), { description })
@@ -64,5 +65,6 @@ export const TallyListQuery = Type.Object({
   date_match: Type.Optional(DateMatch),
   updated_since: Type.Optional(UpdatedSince),
   limit: Type.Optional(Limit),
-  cursor: Type.Optional(Cursor('tallies', ['2022-12-05', 'tly_~']))
+  cursor: Type.Optional(Cursor('tallies', ['2022-12-05', 'tly_~'])),
+  format: ListFormatParam(['csv', 'ndjson'])
 }, { additionalProperties: false })

@@ -26,7 +26,13 @@ t.test('Accept chooses the format, q-values honoured, JSON by default', async (t
     ['/v1/statements', 'application/x-ndjson', 'application/x-ndjson'],
     ['/v1/sources', 'text/csv', 'text/csv'],
     ['/v1/actors/iskp/incidents', 'application/geo+json', 'application/geo+json'],
-    ['/v1/actors/taliban/statements', 'text/csv', 'text/csv']
+    ['/v1/actors/taliban/statements', 'text/csv', 'text/csv'],
+    ['/v1/provinces', undefined, 'application/json'],
+    ['/v1/provinces', 'text/csv', 'text/csv'],
+    ['/v1/tallies', 'application/x-ndjson', 'application/x-ndjson'],
+    ['/v1/tallies', 'text/csv;q=0.5, application/json', 'application/json'],
+    ['/v1/changes', 'text/csv', 'text/csv'],
+    ['/v1/changes', '*/*', 'application/json']
   ]
   for (const [url, accept, expected] of cases) {
     const response = await exported(app, url, accept === undefined ? {} : { accept })
@@ -36,7 +42,7 @@ t.test('Accept chooses the format, q-values honoured, JSON by default', async (t
 })
 
 t.test('an Accept that allows none of the list\'s formats is a 406 problem', async (t) => {
-  for (const [url, accept] of [['/v1/incidents', 'image/png'], ['/v1/incidents', 'text/csv;q=0, application/json;q=0'], ['/v1/actors', 'application/geo+json'], ['/v1/sources', 'application/xml']]) {
+  for (const [url, accept] of [['/v1/incidents', 'image/png'], ['/v1/incidents', 'text/csv;q=0, application/json;q=0'], ['/v1/actors', 'application/geo+json'], ['/v1/sources', 'application/xml'], ['/v1/provinces', 'application/geo+json'], ['/v1/tallies', 'image/png'], ['/v1/changes', 'text/html']]) {
     const response = await exported(app, url!, { accept: accept! })
     t.equal(response.status, 406, `${url} Accept: ${accept} -> 406`)
     t.equal(mediaType(response.headers), 'application/problem+json')
@@ -51,7 +57,10 @@ t.test('format wins over Accept', async (t) => {
     ['/v1/incidents?format=csv', 'application/json', 'text/csv'],
     ['/v1/incidents?format=json', 'text/csv', 'application/json'],
     ['/v1/incidents?format=ndjson', 'image/png', 'application/x-ndjson'],
-    ['/v1/actors?format=ndjson', 'text/csv', 'application/x-ndjson']
+    ['/v1/actors?format=ndjson', 'text/csv', 'application/x-ndjson'],
+    ['/v1/provinces?format=ndjson', 'text/csv', 'application/x-ndjson'],
+    ['/v1/tallies?format=json', 'text/csv', 'application/json'],
+    ['/v1/changes?format=csv', 'application/json', 'text/csv']
   ]
   for (const [url, accept, expected] of cases) {
     const response = await exported(app, url, { accept })
@@ -68,7 +77,10 @@ t.test('the headers of an export', async (t) => {
     ['/v1/incidents?format=csv', `incidents-${datasetRelease.version}.csv`, 'text/csv; charset=utf-8; header=present'],
     ['/v1/incidents?format=geojson', `incidents-${datasetRelease.version}.geojson`, 'application/geo+json'],
     ['/v1/statements?format=ndjson', `statements-${datasetRelease.version}.ndjson`, 'application/x-ndjson'],
-    ['/v1/actors/iskp/incidents?format=csv', `incidents-${datasetRelease.version}.csv`, 'text/csv; charset=utf-8; header=present']
+    ['/v1/actors/iskp/incidents?format=csv', `incidents-${datasetRelease.version}.csv`, 'text/csv; charset=utf-8; header=present'],
+    ['/v1/provinces?format=csv', `provinces-${datasetRelease.version}.csv`, 'text/csv; charset=utf-8; header=present'],
+    ['/v1/tallies?format=ndjson', `tallies-${datasetRelease.version}.ndjson`, 'application/x-ndjson'],
+    ['/v1/changes?format=csv', `changes-${datasetRelease.version}.csv`, 'text/csv; charset=utf-8; header=present']
   ]) {
     const { headers } = await exported(app, url!)
     t.equal(headers['content-type'], type, `${url}: Content-Type`)
@@ -81,6 +93,7 @@ t.test('the headers of an export', async (t) => {
   }
   const page = await exported(app, '/v1/incidents?limit=1')
   t.match(String(page.headers.vary), /\bAccept\b/, 'a JSON page varies with Accept too')
+  for (const url of ['/v1/provinces', '/v1/tallies', '/v1/changes']) t.match(String((await exported(app, url)).headers.vary), /\bAccept\b/, `${url}: the JSON list varies with Accept`)
   t.ok(page.headers.etag, 'a JSON page keeps its ETag')
 })
 
@@ -90,6 +103,10 @@ t.test('HEAD of an export: its headers, no body', async (t) => {
   t.equal(head.headers['content-type'], 'text/csv; charset=utf-8; header=present')
   t.equal(head.headers['content-disposition'], `attachment; filename="incidents-${datasetRelease.version}.csv"`)
   t.equal(head.body, '')
+  const provinces = await app.inject({ method: 'HEAD', url: '/v1/provinces?format=ndjson' })
+  t.equal(provinces.statusCode, 200)
+  t.equal(provinces.headers['content-disposition'], `attachment; filename="provinces-${datasetRelease.version}.ndjson"`)
+  t.equal(provinces.body, '')
 })
 
 t.test('exports are compressed when the client asks', async (t) => {

@@ -15,12 +15,13 @@ import { buildApp } from '../../src/app.ts'
 import { toCslItem } from '../../src/core/citation/csl.ts'
 import { openDatabase } from '../../src/db/client.ts'
 import { csvColumns } from '../../src/export/columns.ts'
+import { releasedTables } from '../../src/release/datapackage.ts'
 import { citationLine, datasetRelease } from '../../src/release/dataset-release.ts'
 import { createTestDatabase, pgliteSnapshot, walkPages } from '../helper.ts'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const serverUrl = process.env.DATABASE_URL || null
-const tables = Object.keys(csvColumns) as Array<keyof typeof csvColumns>
+const tables = releasedTables
 
 /** On Postgres a seeded database of this file's own; on PGlite a data folder made from the seeded snapshot. */
 const url = serverUrl ? (await createTestDatabase(t)).url : null

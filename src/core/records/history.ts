@@ -77,7 +77,12 @@ export async function revisionAt (db: Database, kind: WritableKind, id: string, 
   return row
 }
 
+/** Every change after `since`, in commit order. */
+export function changesAfterSelect (db: Database, since: number) {
+  return db.select().from(changes).where(gt(changes.seq, since)).orderBy(asc(changes.seq))
+}
+
 /** Changes after `since`, in commit order (limit + 1 rows). */
 export async function changesAfter (db: Database, since: number, limit: number) {
-  return db.select().from(changes).where(gt(changes.seq, since)).orderBy(asc(changes.seq)).limit(limit + 1)
+  return changesAfterSelect(db, since).limit(limit + 1)
 }

@@ -1,15 +1,19 @@
 /** GET /v1/provinces: the ISO 3166-2:AF reference list, with centroids and how many incidents match the filters. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { asc, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { provinces } from '../../db/schema.ts'
 import { findProvince } from '../../domain/provinces.ts'
+import { memoryCursor } from '../../export/memory-cursor.ts'
+import { formatsOf, provinceTable } from '../../export/tables.ts'
+import { listFormat } from '../../http/list-format.ts'
 import { notFound } from '../../http/problem.ts'
+import { sendExportOf } from '../../http/send-export.ts'
 import { Id, ref } from '../../schemas/common.ts'
 import { Province, ProvinceList, ProvinceListQuery } from '../../schemas/provinces.ts'
-import { toIncidentQuery } from '../incidents/filters.ts'
-import { conditionalHeaders, itemErrors, json, listErrors } from '../responses.ts'
+import { conditionalHeaders, exporting, itemErrors, json, listErrors, notAcceptable } from '../responses.ts'
 import { incidentStats } from '../stats/queries.ts'
+import { listProvinces } from './queries.ts'
 import { toProvinceView } from './view.ts'
 
 const provinceRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -21,15 +25,12 @@ const provinceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['provinces'],
       headers: conditionalHeaders,
       querystring: ProvinceListQuery,
-      response: { 200: json(ref(ProvinceList), 'All provinces.'), ...listErrors }
+      response: { 200: exporting(json(ref(ProvinceList), 'All provinces.'), 'provinces'), ...listErrors, 406: notAcceptable('provinces', '/v1/provinces') }
     }
-  }, async (request) => {
-    const [rows, groups] = await Promise.all([
-      app.db.select().from(provinces).orderBy(asc(provinces.code)),
-      toIncidentQuery(app.db, request.query).then((query) => incidentStats(app.db, query, ['province']))
-    ])
-    const counts = new Map(groups.map((g) => [g.province, g.incidents]))
-    return { data: rows.map((row) => toProvinceView(row, counts.get(row.code) ?? 0)), next_cursor: null }
+  }, async (request, reply) => {
+    const format = listFormat(request, reply, formatsOf(provinceTable))
+    if (format !== 'json') return sendExportOf(request, reply, format, provinceTable, async () => memoryCursor(await listProvinces(app.db, request.query)))
+    return { data: await listProvinces(app.db, request.query), next_cursor: null }
   })
 
   app.get('/v1/provinces/:code', {

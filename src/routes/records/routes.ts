@@ -1,7 +1,10 @@
 /** Write endpoints, record format, revisions for every kind of record; and the change feed across all of them. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { changesAfter } from '../../core/records/history.ts'
-import { decodeCursor, encodeCursor } from '../../http/cursor.ts'
+import { changeTable, formatsOf } from '../../export/tables.ts'
+import { encodeCursor } from '../../http/cursor.ts'
+import { explicitLimit, listFormat } from '../../http/list-format.ts'
+import { sendExport } from '../../http/send-export.ts'
 import { ref } from '../../schemas/common.ts'
 import { Actor } from '../../schemas/actors.ts'
 import { ChangeList, ChangesQuery } from '../../schemas/history.ts'
@@ -17,10 +20,11 @@ import { Statement } from '../../schemas/statements.ts'
 import { Tally } from '../../schemas/tallies.ts'
 import { getActor, requireActorId } from '../actors/queries.ts'
 import { getIncident } from '../incidents/queries.ts'
-import { listErrors } from '../responses.ts'
+import { exporting, listErrors, notAcceptable } from '../responses.ts'
 import { getSource } from '../sources/queries.ts'
 import { getStatement } from '../statements/queries.ts'
 import { getTally } from '../tallies/queries.ts'
+import { changeExport, sinceSeq, toChangeView } from './change-feed.ts'
 import { writeRoutes } from './write-routes.ts'
 
 const recordRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -39,28 +43,25 @@ const recordRoutes: FastifyPluginAsyncTypebox = async (app) => {
       description: 'Every create, update and delete across all records, in commit order, numbered. A client keeps a copy in sync by reading from its last cursor: `since` takes `next_cursor` (more right now) or `resume_cursor` (everything after this page, later). Deletes are tombstones. A change committed later never takes a lower number, so a client that has read up to a cursor has missed nothing before it.',
       tags: ['changes'],
       querystring: ChangesQuery,
-      response: { 200: { description: 'A page of changes.', content: { 'application/json': { schema: ref(ChangeList) } } }, ...listErrors }
+      response: {
+        200: exporting({ description: 'A page of changes.', content: { 'application/json': { schema: ref(ChangeList) } } }, 'changes'),
+        ...listErrors,
+        406: notAcceptable('changes', '/v1/changes')
+      }
     }
   }, async (request, reply) => {
-    const since = request.query.since ? Number(decodeCursor(request.query.since, 'changes', [(k) => /^\d{1,15}$/.test(k)], 'since')[0]) : 0
+    const format = listFormat(request, reply, formatsOf(changeTable))
+    const since = sinceSeq(request.query.since)
+    reply.header('cache-control', 'no-store')
+    if (format !== 'json') return sendExport(request, reply, app.db, format, changeTable, changeExport(since, explicitLimit(request)))
     const limit = request.query.limit ?? 50
     const rows = await changesAfter(app.db, since, limit)
     const page = rows.slice(0, limit)
     const last = page.at(-1)?.seq ?? since
     const next = rows.length > limit ? encodeCursor('changes', [String(last)]) : null
     if (next) reply.header('link', `</v1/changes?since=${next}&limit=${limit}>; rel="next"`)
-    reply.header('cache-control', 'no-store')
     return {
-      data: page.map((c) => ({
-        seq: c.seq,
-        resource: c.resource as 'incidents',
-        id: c.recordId,
-        operation: c.operation as 'create',
-        version: c.version,
-        at: c.at.toISOString(),
-        url: `/v1/${c.resource}/${c.recordId}`,
-        revision_url: `/v1/${c.resource}/${c.recordId}/revisions/${c.version}`
-      })),
+      data: page.map(toChangeView),
       next_cursor: next,
       resume_cursor: encodeCursor('changes', [String(last)])
     }

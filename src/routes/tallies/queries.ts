@@ -22,7 +22,7 @@ const tallyColumns = {
   perpetrator: { id: actors.id, slug: actors.slug, name: actors.name }
 }
 
-interface TallyJoinRow {
+export interface TallyJoinRow {
   tally: typeof tallies.$inferSelect
   source: SourceRefRow
   perpetrator: { id: string, slug: string, name: string } | null
@@ -50,7 +50,7 @@ export function sumFigures (rows: Array<{ best: Figure, low: Figure, high: Figur
 }
 
 /** Adds breakdowns, incident ids and the incidents' summed figures: two queries for any number of tallies. */
-async function hydrateTallies (db: Database, rows: TallyJoinRow[]): Promise<TallyView[]> {
+export async function hydrateTallies (db: Database, rows: TallyJoinRow[]): Promise<TallyView[]> {
   if (rows.length === 0) return []
   const ids = rows.map((r) => r.tally.id)
   const [breakdowns, linked] = await Promise.all([
@@ -93,9 +93,8 @@ async function hydrateTallies (db: Database, rows: TallyJoinRow[]): Promise<Tall
   })
 }
 
-/** Tallies latest period_end first, then id descending; the date range matches periods that overlap it (or hold it whole, with date_match=within). */
-export async function listTallies (db: Database, query: Static<typeof TallyListQuery>) {
-  const limit = query.limit ?? 50
+/** Tallies a list query matches, latest period_end first, then id descending, after its cursor; the date range matches periods that overlap it (or hold it whole, with date_match=within). */
+export function tallyListSelect (db: Database, query: Static<typeof TallyListQuery>) {
   const conditions: SQL[] = []
   if (query.source) conditions.push(eq(tallies.sourceId, query.source))
   conditions.push(...windowConditions(tallies.periodStart, tallies.periodEnd, query))
@@ -104,9 +103,12 @@ export async function listTallies (db: Database, query: Static<typeof TallyListQ
     const [periodEnd, id] = decodeCursor(query.cursor, 'tallies', [dateKey, textKey])
     conditions.push(sql`(${tallies.periodEnd}, ${tallies.id}) < (${periodEnd}::date, ${id})`)
   }
-  const rows = await baseSelect(db).where(and(...conditions))
-    .orderBy(desc(tallies.periodEnd), desc(tallies.id))
-    .limit(limit + 1) as unknown as TallyJoinRow[]
+  return baseSelect(db).where(and(...conditions)).orderBy(desc(tallies.periodEnd), desc(tallies.id))
+}
+
+export async function listTallies (db: Database, query: Static<typeof TallyListQuery>) {
+  const limit = query.limit ?? 50
+  const rows = await tallyListSelect(db, query).limit(limit + 1) as unknown as TallyJoinRow[]
   const page = toPage(rows, limit, (last) => encodeCursor('tallies', [last.tally.periodEnd, last.tally.id]))
   return { data: await hydrateTallies(db, page.data), next_cursor: page.next_cursor }
 }

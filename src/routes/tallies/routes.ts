@@ -1,14 +1,18 @@
 /** Tally endpoints: reports' own period counts, set beside the incidents they sum. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
+import { formatsOf, tallyTable } from '../../export/tables.ts'
 import { checkDateRange } from '../../http/filters.ts'
+import { explicitLimit, listFormat } from '../../http/list-format.ts'
 import { sendPage } from '../../http/pagination.ts'
 import { invalidParameter } from '../../http/problem.ts'
+import { sendExport } from '../../http/send-export.ts'
 import { ref } from '../../schemas/common.ts'
 import { Tally, TallyIdParams, TallyList, TallyListQuery } from '../../schemas/tallies.ts'
 import { sendItem } from '../records/write-routes.ts'
-import { conditionalHeaders, json, listErrors, page, recordItemErrors } from '../responses.ts'
+import { conditionalHeaders, json, listErrors, notAcceptable, page, recordItemErrors } from '../responses.ts'
 import { sourceExists } from '../sources/queries.ts'
+import { tallyExport } from './export.ts'
 import { getTally, listTallies } from './queries.ts'
 
 const tallyRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -20,13 +24,15 @@ const tallyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['tallies'],
       headers: conditionalHeaders,
       querystring: TallyListQuery,
-      response: { 200: page(ref(TallyList), 'A page of tallies.', '/v1/tallies', TallyListQuery), ...listErrors }
+      response: { 200: page(ref(TallyList), 'A page of tallies.', '/v1/tallies', TallyListQuery, 'tallies'), ...listErrors, 406: notAcceptable('tallies', '/v1/tallies') }
     }
   }, async (request, reply) => {
+    const format = listFormat(request, reply, formatsOf(tallyTable))
     checkDateRange(request.query)
     if (request.query.source !== undefined && !(await sourceExists(app.db, request.query.source))) {
       throw invalidParameter('source', `names no known source ("${request.query.source}"); use an id from /v1/sources`)
     }
+    if (format !== 'json') return sendExport(request, reply, app.db, format, tallyTable, tallyExport(request.query, explicitLimit(request)))
     return sendPage(request, reply, await listTallies(app.db, request.query))
   })
 
