@@ -37,13 +37,13 @@ CREATE TABLE "responsibility_summary" (
 -- The summaries of the incidents already stored (src/core/stats/summary.ts keeps them in step from here on).
 INSERT INTO "incident_summary"
 SELECT "province_code", "type", date_trunc('month', "occurred_on")::date, date_trunc('month', "date_start")::date, date_trunc('month', "date_end")::date,
-	count(*)::int, coalesce(sum("killed_best"), 0), coalesce(sum("killed_low"), 0), coalesce(sum("killed_high"), 0), (count(*) filter (where "killed_best" is null))::int,
-	coalesce(sum("wounded_best"), 0), coalesce(sum("wounded_low"), 0), coalesce(sum("wounded_high"), 0), (count(*) filter (where "wounded_best" is null))::int
+	count(*)::int, coalesce(sum("killed_best"), 0), coalesce(sum(coalesce("killed_low", "killed_best")), 0), coalesce(sum(coalesce("killed_high", "killed_best")), 0), (count(*) filter (where "killed_best" is null))::int,
+	coalesce(sum("wounded_best"), 0), coalesce(sum(coalesce("wounded_low", "wounded_best")), 0), coalesce(sum(coalesce("wounded_high", "wounded_best")), 0), (count(*) filter (where "wounded_best" is null))::int
 FROM "incidents" GROUP BY 1, 2, 3, 4, 5;
 --> statement-breakpoint
 INSERT INTO "responsibility_summary"
 SELECT r."actor_id", r."kind", date_trunc('month', i."occurred_on")::date, date_trunc('month', i."date_start")::date, date_trunc('month', i."date_end")::date,
-	count(*)::int, coalesce(sum(i."killed_best"), 0), coalesce(sum(i."killed_low"), 0), coalesce(sum(i."killed_high"), 0), (count(*) filter (where i."killed_best" is null))::int,
-	coalesce(sum(i."wounded_best"), 0), coalesce(sum(i."wounded_low"), 0), coalesce(sum(i."wounded_high"), 0), (count(*) filter (where i."wounded_best" is null))::int
+	count(*)::int, coalesce(sum(i."killed_best"), 0), coalesce(sum(coalesce(i."killed_low", i."killed_best")), 0), coalesce(sum(coalesce(i."killed_high", i."killed_best")), 0), (count(*) filter (where i."killed_best" is null))::int,
+	coalesce(sum(i."wounded_best"), 0), coalesce(sum(coalesce(i."wounded_low", i."wounded_best")), 0), coalesce(sum(coalesce(i."wounded_high", i."wounded_best")), 0), (count(*) filter (where i."wounded_best" is null))::int
 FROM "incidents" i JOIN (SELECT DISTINCT "incident_id", "actor_id", "kind" FROM "responsibilities") r ON r."incident_id" = i."id"
 GROUP BY 1, 2, 3, 4, 5;

@@ -14,12 +14,12 @@ const sum = (what: string, example: number) => Type.Integer({ minimum: 0, descri
 
 export const StatsFigures = Type.Object({
   best: sum('Sum of the best estimates of the incidents whose best estimate is known.', 412),
-  low: sum('Sum of the lowest credible figures of the incidents whose low figure is known.', 380),
-  high: sum('Sum of the highest figures of the incidents whose high figure is known (open-ended figures add nothing).', 455),
+  low: sum('Sum of the incidents\' lowest credible figures; an incident without one counts at its best estimate.', 380),
+  high: sum('Sum of the incidents\' highest figures; an incident without one (unknown, or open-ended "at least") counts at its best estimate.', 455),
   unknown: sum('How many of the incidents have no best estimate (unknown), so add nothing to `best`.', 3)
 }, {
   $id: 'StatsFigures',
-  description: 'A casualty figure summed over incidents: each incident\'s reconciled `best`, `low` and `high` where known; `unknown` counts the incidents whose `best` is null.',
+  description: 'A casualty figure summed over incidents: each incident\'s reconciled `best`, `low` and `high` where known, a missing bound counting at the best estimate (so low <= best <= high, as for each incident); `unknown` counts the incidents whose `best` is null.',
   additionalProperties: false
 })
 

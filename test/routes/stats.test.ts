@@ -63,8 +63,9 @@ function rowKey (row: Row, dimension: StatsDimension): string | null {
 const emptyFigures = () => ({ best: 0, low: 0, high: 0, unknown: 0 })
 const addFigures = (sum: ReturnType<typeof emptyFigures>, f: Figures) => {
   sum.best += f.best ?? 0
-  sum.low += f.low ?? 0
-  sum.high += f.high ?? 0
+  // A bound the incident does not give counts at its best estimate.
+  sum.low += f.low ?? f.best ?? 0
+  sum.high += f.high ?? f.best ?? 0
   if (f.best === null) sum.unknown++
 }
 

@@ -7,16 +7,20 @@ import { incidents, incidentSummary, responsibilities, responsibilitySummary } f
 /** The first day of the month of a date column, as a date. */
 export const monthOf = (column: SQL | AnyPgColumn) => sql`date_trunc('month', ${column})::date`
 
-/** The summed measures of the incidents a query reads (see summaryMeasures in src/db/schema.ts). */
+/**
+ * The summed measures of the incidents a query reads (see summaryMeasures in src/db/schema.ts). A bound an incident
+ * does not give (no low figure; an open-ended "at least" high) counts at its best estimate, so the sums keep
+ * low <= best <= high as each incident does.
+ */
 export const measureColumns = {
   incidents: sql<number>`count(*)::int`.mapWith(Number),
   killedBest: sql<number>`coalesce(sum(${incidents.killedBest}), 0)::bigint`.mapWith(Number),
-  killedLow: sql<number>`coalesce(sum(${incidents.killedLow}), 0)::bigint`.mapWith(Number),
-  killedHigh: sql<number>`coalesce(sum(${incidents.killedHigh}), 0)::bigint`.mapWith(Number),
+  killedLow: sql<number>`coalesce(sum(coalesce(${incidents.killedLow}, ${incidents.killedBest})), 0)::bigint`.mapWith(Number),
+  killedHigh: sql<number>`coalesce(sum(coalesce(${incidents.killedHigh}, ${incidents.killedBest})), 0)::bigint`.mapWith(Number),
   killedUnknown: sql<number>`(count(*) filter (where ${incidents.killedBest} is null))::int`.mapWith(Number),
   woundedBest: sql<number>`coalesce(sum(${incidents.woundedBest}), 0)::bigint`.mapWith(Number),
-  woundedLow: sql<number>`coalesce(sum(${incidents.woundedLow}), 0)::bigint`.mapWith(Number),
-  woundedHigh: sql<number>`coalesce(sum(${incidents.woundedHigh}), 0)::bigint`.mapWith(Number),
+  woundedLow: sql<number>`coalesce(sum(coalesce(${incidents.woundedLow}, ${incidents.woundedBest})), 0)::bigint`.mapWith(Number),
+  woundedHigh: sql<number>`coalesce(sum(coalesce(${incidents.woundedHigh}, ${incidents.woundedBest})), 0)::bigint`.mapWith(Number),
   woundedUnknown: sql<number>`(count(*) filter (where ${incidents.woundedBest} is null))::int`.mapWith(Number)
 }
 
