@@ -10,8 +10,9 @@ export interface Province {
   /** Provincial capital. */
   capital: string
   /**
-   * The area centroid of the province's outline (WGS 84), computed from published province boundaries and rounded to
-   * 0.01°: a point to place the province on a map, not its capital.
+   * The area centroid of the province's outline (WGS 84; a planar, area-weighted centroid of its polygons), computed
+   * once from the province outlines of the amCharts 5 geodata (`afghanistanLow`) and rounded to 0.01°: a point to
+   * place the province on a map, not its capital.
    */
   centroid: { latitude: number, longitude: number }
 }
